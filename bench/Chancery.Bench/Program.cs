@@ -1,0 +1,1 @@
+Console.WriteLine("Chancery benchmarks: none yet.");

@@ -1,0 +1,3 @@
+namespace Chancery.TestCommon;
+
+internal static class Placeholder;
