@@ -1,0 +1,8 @@
+namespace Chancery.Core.Cases;
+
+public enum CaseKind
+{
+    Passport,
+    Visa,
+    BirthReport,
+}

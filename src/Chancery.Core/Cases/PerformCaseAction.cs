@@ -1,0 +1,149 @@
+using Chancery.Core.Common;
+using Chancery.Core.Data;
+using Chancery.Core.Documents;
+using Chancery.Core.Options;
+using Chancery.Core.Screening;
+using Chancery.Core.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chancery.Core.Cases;
+
+/// <summary>
+/// Takes one step on a case for the pages and the API alike: access, role, lifecycle,
+/// segregation of duties and the issuance gate are all checked here, and the step is
+/// written with its history line in one transaction.
+/// </summary>
+public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOptions<ChanceryOptions> options, PrintDocument print)
+{
+    public const int MaxReasonLength = 2000;
+
+    public async Task<Result<CaseEvent>> ExecuteAsync(Guid caseId, CaseCommand command, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+
+        var @case = await db.Cases.Include(c => c.Applicant).SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        // A case of a post the actor is not designated for does not exist for them.
+        if (@case is null || !actor.Sees(@case.PostId) || !CasePermissions.CanRead(actor))
+            return Error.NotFound("The case");
+
+        if (!actor.Has(CasePermissions.RoleFor(command.Action)))
+            return Error.Forbidden($"The action '{command.Action}' needs the role '{CasePermissions.RoleFor(command.Action)}'.");
+
+        var reason = command.Reason?.Trim();
+        if (CasePermissions.NeedsReason(command.Action) && string.IsNullOrEmpty(reason))
+            return Error.Validation("reason", $"Say why ({command.Action}).");
+        if (reason?.Length > MaxReasonLength)
+            return Error.Validation("reason", $"The reason is longer than {MaxReasonLength} characters.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = command.Action switch
+        {
+            CaseAction.RecordChecks => RecordChecks(@case, command, reason, actor, now),
+            CaseAction.ResolveHit => await ResolveHitAsync(@case, command, reason!, actor, now, ct),
+            CaseAction.Approve => await ApproveAsync(@case, reason, actor, now, ct),
+            CaseAction.Print or CaseAction.Reprint => await PrintAsync(@case, command.Action, reason, actor, now, ct),
+            CaseAction.Invalidate => await InvalidateAsync(@case, reason!, actor, now, ct),
+            _ => @case.Apply(command.Action, actor, now, reason),
+        };
+        if (!result.IsSuccess)
+            return result;
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict("case.changed", "The case was changed by someone else meanwhile; reload it and try again.");
+        }
+
+        return result;
+    }
+
+    private Result<CaseEvent> RecordChecks(Case @case, CaseCommand command, string? notes, Actor actor, DateTime now)
+    {
+        var step = @case.Apply(CaseAction.RecordChecks, actor, now, notes, command.Passed);
+        if (step.IsSuccess)
+        {
+            db.ScreeningResults.Add(new ScreeningResult
+            {
+                CaseId = @case.Id,
+                Outcome = command.Passed ? ScreeningOutcome.Clear : ScreeningOutcome.Hit,
+                ScreenedAt = now,
+                ScreenedBy = actor.Id,
+                Notes = notes,
+            });
+        }
+
+        return step;
+    }
+
+    private async Task<Result<CaseEvent>> ResolveHitAsync(Case @case, CaseCommand command, string justification, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var hit = await db.ScreeningResults
+            .Where(s => s.CaseId == @case.Id && s.Outcome == ScreeningOutcome.Hit && s.Resolution == null)
+            .OrderByDescending(s => s.ScreenedAt)
+            .FirstOrDefaultAsync(ct);
+        var step = @case.Apply(CaseAction.ResolveHit, actor, now, justification, command.Passed);
+        if (!step.IsSuccess)
+            return step;
+        if (hit is null)
+            return Error.Conflict("screening.no-open-hit", "There is no unresolved hit on this case.");
+        hit.Resolve(command.Passed ? HitResolution.Cleared : HitResolution.Confirmed, actor.Id, now, justification);
+        return step;
+    }
+
+    private async Task<Result<CaseEvent>> ApproveAsync(Case @case, string? reason, Actor actor, DateTime now, CancellationToken ct)
+    {
+        if (@case.EnteredBy == actor.Id)
+            return Error.Conflict("duty.entered-by", "The agent who entered a case cannot approve it.");
+        var resolvedHit = await db.ScreeningResults.AnyAsync(s => s.CaseId == @case.Id && s.ResolvedBy == actor.Id, ct);
+        if (resolvedHit)
+            return Error.Conflict("duty.resolved-hit", "The agent who resolved a screening hit on this case cannot approve it.");
+        return @case.Apply(CaseAction.Approve, actor, now, reason);
+    }
+
+    private async Task<Result<CaseEvent>> PrintAsync(Case @case, CaseAction action, string? reason, Actor actor, DateTime now, CancellationToken ct)
+    {
+        // The lifecycle is asked first so an illegal step gets its own message, not the gate's.
+        var legal = CaseLifecycle.Next(@case.State, action);
+        if (!legal.IsSuccess)
+            return legal.Error;
+
+        var screenings = await db.ScreeningResults.Where(s => s.CaseId == @case.Id).ToListAsync(ct);
+        var lastChange = await db.Watchlists.MaxAsync(w => (DateTime?)w.ChangedAt, ct);
+        var gate = IssuanceGate.Check(@case, screenings, lastChange, now, options.Value.Screening.MaxAge);
+        if (!gate.IsSuccess)
+            return gate.Error;
+
+        if (action == CaseAction.Reprint)
+        {
+            var live = await db.IssuedDocuments.SingleOrDefaultAsync(d => d.CaseId == @case.Id && d.Status == DocumentStatus.Printed, ct);
+            if (live is not null)
+            {
+                live.Void(now, "Reprinted: " + reason);
+                // The old document is voided before the new one exists: one live document per case.
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        var printed = await print.ExecuteAsync(@case, gate.Value, actor, now, ct);
+        if (!printed.IsSuccess)
+            return printed.Error;
+        return @case.Apply(action, actor, now, reason ?? $"Document {printed.Value.DocumentNumber}");
+    }
+
+    private async Task<Result<CaseEvent>> InvalidateAsync(Case @case, string reason, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var step = @case.Apply(CaseAction.Invalidate, actor, now, reason);
+        if (!step.IsSuccess)
+            return step;
+        var live = await db.IssuedDocuments.SingleOrDefaultAsync(d => d.CaseId == @case.Id && d.Status == DocumentStatus.Printed, ct);
+        live?.Void(now, "Invalidated: " + reason);
+        return step;
+    }
+}

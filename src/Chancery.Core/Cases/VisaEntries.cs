@@ -1,0 +1,8 @@
+namespace Chancery.Core.Cases;
+
+public enum VisaEntries
+{
+    Single,
+    Double,
+    Multiple,
+}

@@ -1,0 +1,60 @@
+using Chancery.Core.Cases;
+using Chancery.Core.Common;
+using Chancery.Core.Documents;
+using Chancery.Core.Persons;
+using Chancery.Core.Posts;
+using Chancery.Core.Screening;
+using Chancery.Core.Staff;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Chancery.Core.Data;
+
+/// <summary>The one database context, for SQLite and PostgreSQL alike.</summary>
+public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<ScreeningResult> ScreeningResults => Set<ScreeningResult>();
+
+    public DbSet<Watchlist> Watchlists => Set<Watchlist>();
+
+    public DbSet<GateSettings> GateSettings => Set<GateSettings>();
+
+    public DbSet<DocumentStock> DocumentStocks => Set<DocumentStock>();
+
+    public DbSet<SpoiledItem> SpoiledItems => Set<SpoiledItem>();
+
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+
+    public DbSet<Designation> Designations => Set<Designation>();
+
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Every instant is UTC; SQLite forgets the kind, so it is put back on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ChanceryDb).Assembly);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,227 @@
+using Chancery.Core.Cases;
+using Chancery.Core.Common;
+using Chancery.Core.Documents;
+using Chancery.Core.Persons;
+using Chancery.Core.Posts;
+using Chancery.Core.Screening;
+using Chancery.Core.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Core.Data;
+
+// Entity configurations sit together: each is a few lines, and the triggers in the migrations
+// name these tables and columns, so they are easier to check side by side.
+#pragma warning disable CA1812, SA1402 // Instantiated by ApplyConfigurationsFromAssembly.
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> b)
+    {
+        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.Code).HasMaxLength(8);
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Country).HasMaxLength(3).IsFixedLength();
+        b.Property(p => p.TimeZone).HasMaxLength(64);
+        b.Property(p => p.Languages).HasMaxLength(64);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.Property(p => p.Surname).HasMaxLength(200);
+        b.Property(p => p.GivenNames).HasMaxLength(200);
+        b.Property(p => p.BirthDate).HasMaxLength(10);
+        b.Property(p => p.PlaceOfBirth).HasMaxLength(200);
+        b.Property(p => p.Sex).HasMaxLength(1);
+        b.Property(p => p.Nationality).HasMaxLength(3);
+        b.Property(p => p.Email).HasMaxLength(254);
+        b.Property(p => p.Phone).HasMaxLength(32);
+        b.Property(p => p.Address).HasMaxLength(500);
+    }
+}
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.Ignore(c => c.Kind);
+        b.HasDiscriminator<string>("CaseType")
+            .HasValue<PassportCase>(nameof(CaseKind.Passport))
+            .HasValue<VisaCase>(nameof(CaseKind.Visa))
+            .HasValue<BirthReportCase>(nameof(CaseKind.BirthReport));
+        b.Property("CaseType").HasMaxLength(16);
+        b.HasIndex(c => c.Reference).IsUnique();
+        b.Property(c => c.Reference).HasMaxLength(32);
+        b.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(c => new { c.PostId, c.State });
+        b.HasOne<Post>().WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Applicant).WithMany().HasForeignKey(c => c.ApplicantId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.EnteredBy).HasMaxLength(64);
+        b.Property(c => c.ApprovedBy).HasMaxLength(64);
+        b.Property(c => c.DecisionReason).HasMaxLength(2000);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId);
+        b.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PassportCaseConfiguration : IEntityTypeConfiguration<PassportCase>
+{
+    public void Configure(EntityTypeBuilder<PassportCase> b) =>
+        b.Property(c => c.Format).HasConversion<string>().HasMaxLength(16);
+}
+
+internal sealed class VisaCaseConfiguration : IEntityTypeConfiguration<VisaCase>
+{
+    public void Configure(EntityTypeBuilder<VisaCase> b)
+    {
+        b.Property(c => c.Category).HasConversion<string>().HasMaxLength(1);
+        b.Property(c => c.Entries).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Purpose).HasMaxLength(200);
+        b.Property(c => c.TravelDocumentNumber).HasMaxLength(20);
+        b.Property(c => c.TravelDocumentState).HasMaxLength(3);
+    }
+}
+
+internal sealed class BirthReportCaseConfiguration : IEntityTypeConfiguration<BirthReportCase>
+{
+    public void Configure(EntityTypeBuilder<BirthReportCase> b)
+    {
+        b.HasOne(c => c.FirstParent).WithMany().HasForeignKey(c => c.FirstParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.SecondParent).WithMany().HasForeignKey(c => c.SecondParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> b)
+    {
+        b.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.FromState).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.ToState).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.ActorId).HasMaxLength(64);
+        b.Property(e => e.ActorName).HasMaxLength(200);
+        b.Property(e => e.IpAddress).HasMaxLength(64);
+        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.HasIndex(e => new { e.CaseId, e.At });
+    }
+}
+
+internal sealed class ScreeningResultConfiguration : IEntityTypeConfiguration<ScreeningResult>
+{
+    public void Configure(EntityTypeBuilder<ScreeningResult> b)
+    {
+        b.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(8);
+        b.Property(s => s.Resolution).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.ScreenedBy).HasMaxLength(64);
+        b.Property(s => s.ResolvedBy).HasMaxLength(64);
+        b.Property(s => s.Notes).HasMaxLength(2000);
+        b.Property(s => s.Justification).HasMaxLength(2000);
+        b.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId);
+        b.HasIndex(s => new { s.CaseId, s.ScreenedAt });
+        b.Ignore(s => s.Passed);
+    }
+}
+
+internal sealed class WatchlistConfiguration : IEntityTypeConfiguration<Watchlist>
+{
+    public void Configure(EntityTypeBuilder<Watchlist> b)
+    {
+        b.Property(w => w.Name).HasMaxLength(100);
+        b.HasIndex(w => w.Name).IsUnique();
+    }
+}
+
+internal sealed class GateSettingsConfiguration : IEntityTypeConfiguration<GateSettings>
+{
+    public void Configure(EntityTypeBuilder<GateSettings> b)
+    {
+        b.Property(g => g.Id).ValueGeneratedNever();
+        b.HasData(new GateSettings { Id = 1, ScreeningMaxAgeSeconds = 30 * 24 * 3600 });
+    }
+}
+
+internal sealed class DocumentStockConfiguration : IEntityTypeConfiguration<DocumentStock>
+{
+    public void Configure(EntityTypeBuilder<DocumentStock> b)
+    {
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(s => s.Prefix).HasMaxLength(8);
+        b.Property(s => s.ReceivedBy).HasMaxLength(64);
+        b.Property(s => s.NextSerial).IsConcurrencyToken();
+        b.HasOne<Post>().WithMany().HasForeignKey(s => s.PostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.PostId, s.Kind });
+        b.Ignore(s => s.Remaining);
+    }
+}
+
+internal sealed class SpoiledItemConfiguration : IEntityTypeConfiguration<SpoiledItem>
+{
+    public void Configure(EntityTypeBuilder<SpoiledItem> b)
+    {
+        b.Property(s => s.DocumentNumber).HasMaxLength(9);
+        b.HasIndex(s => s.DocumentNumber).IsUnique();
+        b.Property(s => s.Reason).HasMaxLength(500);
+        b.Property(s => s.RecordedBy).HasMaxLength(64);
+        b.HasOne<DocumentStock>().WithMany().HasForeignKey(s => s.StockId);
+    }
+}
+
+internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocument>
+{
+    public void Configure(EntityTypeBuilder<IssuedDocument> b)
+    {
+        b.Property(d => d.DocumentNumber).HasMaxLength(9);
+        b.HasIndex(d => d.DocumentNumber).IsUnique();
+        b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(8);
+        b.Property(d => d.PrintedBy).HasMaxLength(64);
+        b.Property(d => d.Mrz).HasMaxLength(100);
+        b.Property(d => d.VoidReason).HasMaxLength(500);
+        b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DocumentStock>().WithMany().HasForeignKey(d => d.StockId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ScreeningResult>().WithMany().HasForeignKey(d => d.ScreeningResultId).OnDelete(DeleteBehavior.Restrict);
+        // At most one live document per case: a reprint voids the old one first.
+        b.HasIndex(d => d.CaseId).IsUnique().HasFilter("\"Status\" = 'Printed'").HasDatabaseName("IX_IssuedDocuments_CaseId_Live");
+    }
+}
+
+internal sealed class DesignationConfiguration : IEntityTypeConfiguration<Designation>
+{
+    public void Configure(EntityTypeBuilder<Designation> b)
+    {
+        b.Property(d => d.UserId).HasMaxLength(64);
+        b.Property(d => d.DesignatedBy).HasMaxLength(64);
+        b.HasOne<StaffUser>().WithMany().HasForeignKey(d => d.UserId);
+        b.HasOne<Post>().WithMany().HasForeignKey(d => d.PostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => new { d.UserId, d.PostId });
+    }
+}
+
+internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
+{
+    public void Configure(EntityTypeBuilder<ApiClient> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.KeyPrefix).HasMaxLength(16);
+        b.HasIndex(c => c.KeyPrefix).IsUnique();
+        b.Property(c => c.KeyHash).HasMaxLength(64);
+        b.Property(c => c.Roles).HasMaxLength(200);
+        b.Property(c => c.PostCodes).HasMaxLength(500);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.Property(r => r.ClientId).HasMaxLength(64);
+        b.Property(r => r.Key).HasMaxLength(128);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.Property(r => r.Location).HasMaxLength(200);
+        b.HasIndex(r => new { r.ClientId, r.Key }).IsUnique();
+    }
+}

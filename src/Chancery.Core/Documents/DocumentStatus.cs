@@ -1,0 +1,7 @@
+namespace Chancery.Core.Documents;
+
+public enum DocumentStatus
+{
+    Printed,
+    Voided,
+}

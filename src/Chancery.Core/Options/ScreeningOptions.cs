@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Chancery.Core.Options;
+
+public sealed class ScreeningOptions
+{
+    /// <summary>A screening older than this must be run again before print.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Name-match score at or above which a watchlist entry is a hit.</summary>
+    [Range(0.0, 1.0)]
+    public double MatchThreshold { get; set; } = 0.85;
+}

@@ -1,0 +1,7 @@
+namespace Chancery.Core.Screening;
+
+public enum ScreeningOutcome
+{
+    Clear,
+    Hit,
+}

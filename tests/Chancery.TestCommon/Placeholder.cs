@@ -1,3 +1,0 @@
-namespace Chancery.TestCommon;
-
-internal static class Placeholder;
