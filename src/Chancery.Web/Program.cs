@@ -1,14 +1,6 @@
-using Chancery.Web.Localization;
+using Chancery.Web.Cli;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
-builder.Services.AddChanceryLocalization();
-var app = builder.Build();
-app.UseStaticFiles();
-app.UseChanceryLocalization();
-app.UseRouting();
-app.MapRazorPages();
-app.MapGet("/health/live", () => "ok");
-await app.RunAsync();
+return await CommandLine.RunAsync(args, Console.Out, Console.Error);
 
+/// <summary>The entry point, named for the test host.</summary>
 public partial class Program;

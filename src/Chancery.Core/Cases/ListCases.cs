@@ -1,0 +1,47 @@
+using Chancery.Core.Data;
+using Chancery.Core.Staff;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Core.Cases;
+
+/// <summary>The cases of the posts an agent works for, filtered by post, state and age.</summary>
+public sealed class ListCases(ChanceryDb db, TimeProvider clock)
+{
+    public sealed record Filter(string? PostCode = null, CaseState? State = null, int? OlderThanDays = null, int Page = 1, int PageSize = 50);
+
+    public sealed record Row(Guid Id, string Reference, string PostCode, string Kind, CaseState State, string Surname, string GivenNames, DateTime EnteredAt);
+
+    public sealed record Page(IReadOnlyList<Row> Rows, int Total, int PageNumber, int PageSize);
+
+    public async Task<Page> ExecuteAsync(Filter filter, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!CasePermissions.CanRead(actor))
+            return new Page([], 0, 1, filter.PageSize);
+
+        var posts = actor.PostIds.ToList();
+        var query = from c in db.Cases.AsNoTracking()
+                    join p in db.Posts on c.PostId equals p.Id
+                    where posts.Contains(c.PostId)
+                    select new { c, p.Code };
+        if (!string.IsNullOrEmpty(filter.PostCode))
+            query = query.Where(x => x.Code == filter.PostCode);
+        if (filter.State is { } state)
+            query = query.Where(x => x.c.State == state);
+        if (filter.OlderThanDays is { } days)
+        {
+            var before = clock.GetUtcNow().UtcDateTime.AddDays(-days);
+            query = query.Where(x => x.c.EnteredAt <= before);
+        }
+
+        var total = await query.CountAsync(ct);
+        var size = Math.Clamp(filter.PageSize, 1, 200);
+        var page = Math.Max(1, filter.Page);
+        var rows = await query.OrderByDescending(x => x.c.EnteredAt)
+            .Skip((page - 1) * size).Take(size)
+            .Select(x => new Row(x.c.Id, x.c.Reference, x.Code, EF.Property<string>(x.c, "CaseType"), x.c.State, x.c.Applicant.Surname, x.c.Applicant.GivenNames, x.c.EnteredAt))
+            .ToListAsync(ct);
+        return new Page(rows, total, page, size);
+    }
+}

@@ -1,0 +1,129 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Chancery.Core.Cases;
+using Chancery.Core.Common;
+using Chancery.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.Extensions.Options;
+
+namespace Chancery.Web.Api;
+
+/// <summary>Cases: intake, reading, and every lifecycle step.</summary>
+internal static class CasesApi
+{
+    public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapPost("/", CreateAsync)
+            .WithSummary("Enter a case")
+            .WithDescription("Registers a passport, visa or birth-report case at a post and queues it for security checks. Send an `Idempotency-Key` header: a retry with the same key returns the first answer and never creates a second case.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapGet("/", ListAsync).WithSummary("List cases of the posts the caller works for");
+        cases.MapGet("/{id:guid}", GetAsync).WithSummary("Read a case with its history");
+        cases.MapPost("/{id:guid}/actions/{action}", ActAsync)
+            .WithSummary("Take a lifecycle step")
+            .WithDescription("Actions: start-checks, record-checks, resolve-hit, approve, refuse, print, reprint, issue-in-person, dispatch, deliver, close, withdraw, invalidate. An illegal step answers 409 with a problem detail. `print` is refused unless the case is approved and its latest screening passed recently and after the last watchlist change.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        NewCase body,
+        [FromHeader(Name = IdempotentIntake.Header)] string? idempotencyKey,
+        CurrentActor current,
+        EnterCase enter,
+        IdempotentIntake intake,
+        ReadCase read,
+        IOptions<JsonOptions> json,
+        HttpContext http,
+        CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null)
+            return ApiProblems.NoActor();
+        var fingerprint = "POST /api/v1/cases " + JsonSerializer.Serialize(body, json.Value.SerializerOptions);
+        return await intake.RunAsync(actor.Id, idempotencyKey, fingerprint, async token =>
+        {
+            var created = await enter.ExecuteAsync(body, actor, token);
+            if (!created.IsSuccess)
+                return await ProblemOutcomeAsync(created.Error, http);
+            var view = await read.ExecuteAsync(created.Value.Id, actor, token);
+            return new IdempotentIntake.Outcome(
+                StatusCodes.Status201Created,
+                JsonSerializer.Serialize(view.Value, json.Value.SerializerOptions),
+                $"/api/v1/cases/{created.Value.Id}");
+        }, ct);
+    }
+
+    private static async Task<IdempotentIntake.Outcome> ProblemOutcomeAsync(Error error, HttpContext http)
+    {
+        // Render the problem exactly as it would be sent, so a replay is byte-identical.
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await ApiProblems.From(error).ExecuteAsync(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        var status = http.Response.StatusCode;
+        return new IdempotentIntake.Outcome(status, System.Text.Encoding.UTF8.GetString(buffer.ToArray()), null);
+    }
+
+    private static async Task<IResult> ListAsync(
+        CurrentActor current,
+        ListCases list,
+        [Description("Post code")] string? post,
+        [Description("Case state")] CaseState? state,
+        [Description("Only cases entered at least this many days ago")] int? olderThanDays,
+        int? page,
+        CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null)
+            return ApiProblems.NoActor();
+        return TypedResults.Ok(await list.ExecuteAsync(new ListCases.Filter(post, state, olderThanDays, page ?? 1), actor, ct));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, CurrentActor current, ReadCase read, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null)
+            return ApiProblems.NoActor();
+        var view = await read.ExecuteAsync(id, actor, ct);
+        return view.IsSuccess ? TypedResults.Ok(view.Value) : ApiProblems.From(view.Error);
+    }
+
+    private static async Task<IResult> ActAsync(
+        Guid id,
+        string action,
+        CaseActionBody? body,
+        CurrentActor current,
+        PerformCaseAction perform,
+        ReadCase read,
+        CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null)
+            return ApiProblems.NoActor();
+        if (!CaseActionNames.TryParse(action, out var step) || step == CaseAction.Submit)
+        {
+            return ApiProblems.From(Error.Validation("action", $"Unknown action '{action}'. Actions: {string.Join(", ", CaseActionNames.All)}."));
+        }
+
+        var result = await perform.ExecuteAsync(id, new CaseCommand(step, body?.Reason, body?.Passed ?? true), actor, ct);
+        if (!result.IsSuccess)
+            return ApiProblems.From(result.Error);
+        var view = await read.ExecuteAsync(id, actor, ct);
+        return view.IsSuccess ? TypedResults.Ok(view.Value) : ApiProblems.From(view.Error);
+    }
+}

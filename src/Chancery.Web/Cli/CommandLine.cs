@@ -1,0 +1,138 @@
+using Chancery.Core.Data;
+using Chancery.Core.Staff;
+using Chancery.Web.Infrastructure;
+
+namespace Chancery.Web.Cli;
+
+/// <summary>
+/// The one executable's verbs: <c>serve</c> (default), <c>migrate</c>, <c>seed-demo</c>,
+/// <c>apikey create</c>, <c>mrz parse</c>. <c>--database postgres --connection "…"</c> works with any of them.
+/// </summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        usage: chancery [serve] [--database sqlite|postgres] [--connection "..."] [--urls URL]
+               chancery migrate [--database ...] [--connection ...]
+               chancery seed-demo [--database ...] [--connection ...]
+               chancery apikey create --name NAME --roles ROLE[,ROLE] --posts CODE[,CODE]
+               chancery mrz parse LINE [LINE [LINE]]
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var (verb, rest) = args.Length > 0 && !args[0].StartsWith('-') ? (args[0], args[1..]) : ("serve", args);
+        string[] hostArgs;
+        try
+        {
+            hostArgs = HostArguments(rest, out rest);
+        }
+        catch (ArgumentException e)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        switch (verb)
+        {
+            case "serve":
+                return await ServeAsync(hostArgs.Concat(rest).ToArray(), stderr);
+            case "migrate":
+                return await WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
+                {
+                    var applied = await SchemaCheck.MigrateAsync(sp.GetRequiredService<ChanceryDb>(), ct);
+                    await stdout.WriteLineAsync(applied.Count == 0
+                        ? "The database schema is up to date."
+                        : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+                    return 0;
+                });
+            case "seed-demo":
+                return await WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
+                {
+                    var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
+                    if (!verdict.Ok)
+                    {
+                        await stderr.WriteLineAsync(verdict.Message);
+                        return 1;
+                    }
+
+                    await DemoData.SeedAsync(sp, ct);
+                    await DemoData.PrintSignInsAsync(sp, stdout, ct);
+                    return 0;
+                });
+            case "apikey":
+                return await WithServicesAsync(hostArgs, stderr, (sp, ct) => ApiKeyCommand.RunAsync(rest, sp.GetRequiredService<ApiKeys>(), stdout, stderr, ct));
+            case "mrz":
+                return MrzCli.Run(rest, stdout, stderr);
+            case "help" or "--help" or "-h":
+                await stdout.WriteLineAsync(Usage);
+                return 0;
+            default:
+                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, mrz.");
+                return 2;
+        }
+    }
+
+    private static async Task<int> ServeAsync(string[] args, TextWriter stderr)
+    {
+        var builder = ChanceryHost.CreateBuilder(args);
+        var app = ChanceryHost.Configure(builder.Build());
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (SchemaMismatchException e)
+        {
+            await stderr.WriteLineAsync("chancery: " + e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> WithServicesAsync(string[] hostArgs, TextWriter stderr, Func<IServiceProvider, CancellationToken, Task<int>> run)
+    {
+        var builder = ChanceryHost.CreateBuilder(hostArgs);
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            return await run(scope.ServiceProvider, CancellationToken.None);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("ConnectionStrings", StringComparison.Ordinal))
+        {
+            await stderr.WriteLineAsync("chancery: " + e.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>Turns <c>--database</c> and <c>--connection</c> into configuration keys; leaves the rest.</summary>
+    private static string[] HostArguments(string[] args, out string[] rest)
+    {
+        var host = new List<string>();
+        var others = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a is "--database" or "--connection" or "--urls")
+            {
+                if (i + 1 >= args.Length)
+                    throw new ArgumentException($"chancery: {a} needs a value.");
+                var value = args[++i];
+                if (a == "--database" && value is not ("sqlite" or "postgres"))
+                    throw new ArgumentException($"chancery: --database must be sqlite or postgres, not '{value}'.");
+                host.Add(a switch
+                {
+                    "--database" => $"--Chancery:Database={value}",
+                    "--connection" => $"--ConnectionStrings:Chancery={value}",
+                    _ => $"--urls={value}",
+                });
+            }
+            else
+            {
+                others.Add(a);
+            }
+        }
+
+        rest = [.. others];
+        return [.. host];
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json.Serialization;
+using Chancery.Core.Cases;
+using Chancery.Core.Data;
+using Chancery.Core.Documents;
+using Chancery.Core.Options;
+using Chancery.Core.Staff;
+using Chancery.Web.Api;
+using Chancery.Web.Localization;
+using Chancery.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace Chancery.Web.Infrastructure;
+
+/// <summary>Services and the request pipeline, shared by the server and the command-line verbs.</summary>
+internal static class ChanceryHost
+{
+    public const string StaffPolicy = "Staff";
+    public const string ApiPolicy = "Api";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Content (wwwroot, data/) is found beside the app whatever directory it is started from.
+            ContentRootPath = ContentRoot(),
+        });
+        var services = builder.Services;
+        services.AddOptions<ChanceryOptions>().BindConfiguration(ChanceryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddChanceryDatabase(builder.Configuration);
+
+        services.AddScoped<EnterCase>();
+        services.AddScoped<PerformCaseAction>();
+        services.AddScoped<PrintDocument>();
+        services.AddScoped<ReadCase>();
+        services.AddScoped<ListCases>();
+        services.AddScoped<ManageStock>();
+        services.AddScoped<ListStock>();
+        services.AddScoped<PrintJobs>();
+        services.AddScoped<DesignateAgent>();
+        services.AddScoped<ApiKeys>();
+        services.AddScoped<LoadActor>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<IdempotentIntake>();
+        services.AddHttpContextAccessor();
+
+        services.AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 12;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<ChanceryDb>()
+            .AddDefaultTokenProviders();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/staff/signin";
+            o.LogoutPath = "/staff/signout";
+            o.AccessDeniedPath = "/staff/denied";
+            o.Cookie.Name = "chancery-staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(15);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
+            o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
+        });
+        services.AddChanceryLocalization();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestProblems>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddValidation();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Chancery API";
+            doc.Info.Description = "The consular case register for partner systems: intake, lifecycle, stock and print jobs. Authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHostedService<StartupChecks>();
+        return builder;
+    }
+
+    public static WebApplication Configure(WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+        app.Use(SecurityHeaders.Apply);
+        app.UseStaticFiles();
+        app.UseChanceryLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy);
+        api.MapCasesApi();
+        api.MapStockApi();
+        api.MapPrintJobsApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+
+    private static string? ContentRoot()
+    {
+        // Running from the source tree (dotnet run): the project folder; published: beside the binary.
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        for (var d = dir; d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Chancery.Web.csproj")))
+                return d.FullName;
+        }
+
+        return null;
+    }
+}

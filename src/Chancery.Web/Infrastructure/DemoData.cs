@@ -1,0 +1,203 @@
+using Chancery.Core.Cases;
+using Chancery.Core.Data;
+using Chancery.Core.Documents;
+using Chancery.Core.Posts;
+using Chancery.Core.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Infrastructure;
+
+/// <summary>
+/// Two posts, one agent of every role, blank stock and a few cases in every state, all made
+/// through the same operations staff use. Only for the local demonstration database.
+/// </summary>
+internal static class DemoData
+{
+    /// <summary>Known to anyone who reads this file: the demo must never hold real data.</summary>
+    public const string Password = "Demo-Chancery-2026";
+
+    private static readonly (string User, string Name, Role Role)[] Staff =
+    [
+        ("clerk", "Camille Martin", Role.Clerk),
+        ("clerk2", "Hugo Bernard", Role.Clerk),
+        ("security", "Sofia Petit", Role.SecurityOfficer),
+        ("adjudicator", "Louis Durand", Role.Adjudicator),
+        ("printer", "Inès Leroy", Role.PrintOperator),
+        ("consul", "Claire Moreau", Role.Consul),
+        ("auditor", "Paul Simon", Role.Auditor),
+        ("admin", "Nadia Laurent", Role.Administrator),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<ChanceryDb>();
+        if (await db.Posts.AnyAsync(ct))
+            return;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+
+        var london = new Post { Code = "LON", Name = "Consulat général à Londres", Country = "GBR", TimeZone = "Europe/London", Languages = "fr,en" };
+        var dakar = new Post { Code = "DKR", Name = "Consulat général à Dakar", Country = "SEN", TimeZone = "Africa/Dakar", Languages = "fr" };
+        db.Posts.AddRange(london, dakar);
+        await db.SaveChangesAsync(ct);
+
+        var users = services.GetRequiredService<UserManager<StaffUser>>();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Enum.GetNames<Role>())
+        {
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        }
+
+        foreach (var (userName, name, role) in Staff)
+        {
+            var user = new StaffUser { UserName = userName, DisplayName = name, Email = $"{userName}@chancery.invalid", EmailConfirmed = true };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role.ToString()));
+            // Every demo agent works for London; the second clerk only for Dakar, to show that posts are kept apart.
+            foreach (var post in userName == "clerk2" ? [dakar] : userName == "consul" ? new[] { london, dakar } : [london])
+            {
+                db.Designations.Add(new Designation
+                {
+                    UserId = user.Id, PostId = post.Id, ValidFrom = today.AddDays(-1), ValidUntil = today.AddYears(1),
+                    DesignatedBy = "demo", DesignatedAt = now,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var (post, kind, prefix) in new[]
+                 {
+                     (london, StockKind.PassportBooklet, "LP"), (london, StockKind.PassportCard, "LC"), (london, StockKind.VisaSticker, "LV"),
+                     (london, StockKind.BirthCertificateForm, "LN"), (dakar, StockKind.PassportBooklet, "DP"), (dakar, StockKind.VisaSticker, "DV"),
+                 })
+        {
+            db.DocumentStocks.Add(DocumentStock.Receive(post.Id, kind, prefix, 1, 500, now, "demo"));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await SeedCasesAsync(services, ct);
+    }
+
+    private static async Task SeedCasesAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var load = services.GetRequiredService<LoadActor>();
+        var db = services.GetRequiredService<ChanceryDb>();
+        async Task<Actor> As(string userName)
+        {
+            var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(ct);
+            return (await load.ForUserAsync(id, "127.0.0.1", ct))!;
+        }
+
+        var clerk = await As("clerk");
+        var clerk2 = await As("clerk2");
+        var security = await As("security");
+        var adjudicator = await As("adjudicator");
+        var printer = await As("printer");
+        var consul = await As("consul");
+        var enter = services.GetRequiredService<EnterCase>();
+        var perform = services.GetRequiredService<PerformCaseAction>();
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+
+        async Task<Guid> Enter(Actor who, string post, NewCase input)
+        {
+            input.PostCode = post;
+            var created = await enter.ExecuteAsync(input, who, ct);
+            return created.Value.Id;
+        }
+
+        async Task Step(Guid id, Actor who, CaseAction action, string? reason = null, bool passed = true)
+        {
+            var result = await perform.ExecuteAsync(id, new CaseCommand(action, reason, passed), who, ct);
+            if (!result.IsSuccess)
+                throw new InvalidOperationException($"Demo step {action} failed: {result.Error.Message}");
+        }
+
+        NewCase Passport(string surname, string given, string born, string sex) => new()
+        {
+            Kind = CaseKind.Passport,
+            PassportFormat = PassportFormat.Booklet,
+            Applicant = new NewPerson { Surname = surname, GivenNames = given, BirthDate = born, Sex = sex, Nationality = "FRA", PlaceOfBirth = "Lyon", Email = $"{surname.ToLowerInvariant()}@example.invalid" },
+        };
+        NewCase Visa(string surname, string given, string born, string sex, string nationality) => new()
+        {
+            Kind = CaseKind.Visa,
+            Applicant = new NewPerson { Surname = surname, GivenNames = given, BirthDate = born, Sex = sex, Nationality = nationality },
+            Visa = new NewVisa
+            {
+                Category = VisaCategory.C, Purpose = "Tourism", Entries = VisaEntries.Single,
+                RequestedFrom = today.AddDays(30), RequestedUntil = today.AddDays(45), TravelDocumentNumber = "X" + surname.Length + "4820193", TravelDocumentState = nationality,
+            },
+        };
+
+        // Submitted and waiting for checks.
+        await Enter(clerk, "LON", Passport("Lefèvre", "Émilie Anne", "1988-03-14", "F"));
+        await Enter(clerk2, "DKR", Visa("Diop", "Aminata", "1995-07-02", "F", "SEN"));
+        // Checks cleared, awaiting a decision.
+        var cleared = await Enter(clerk, "LON", Visa("Smith", "John Albert", "1979-11-30", "M", "GBR"));
+        await Step(cleared, security, CaseAction.RecordChecks, "No match in the lookout lists");
+        // A hit waiting for the security officer.
+        var hit = await Enter(clerk, "LON", Visa("Petrov", "Ivan", "1970", "M", "RUS"));
+        await Step(hit, security, CaseAction.RecordChecks, "Possible match: lookout list entry", passed: false);
+        // Approved, ready to print.
+        var approved = await Enter(clerk, "LON", Passport("Garnier", "Lucas", "2001-05-21", "M"));
+        await Step(approved, security, CaseAction.RecordChecks);
+        await Step(approved, adjudicator, CaseAction.Approve);
+        // Refused.
+        var refused = await Enter(clerk, "LON", Visa("Novak", "Jan", "1990-01-01", "M", "CZE"));
+        await Step(refused, security, CaseAction.RecordChecks);
+        await Step(refused, adjudicator, CaseAction.Refuse, "Purpose of the stay not established");
+        // Printed, issued, dispatched, delivered, closed, withdrawn, invalidated.
+        var printed = await Enter(clerk, "LON", Passport("Rousseau", "Chloé", "1992-09-09", "F"));
+        await Step(printed, security, CaseAction.RecordChecks);
+        await Step(printed, adjudicator, CaseAction.Approve);
+        await Step(printed, printer, CaseAction.Print);
+        var issued = await Enter(clerk, "LON", Visa("Okafor", "Chidi", "1985-02-17", "M", "NGA"));
+        await Step(issued, security, CaseAction.RecordChecks);
+        await Step(issued, adjudicator, CaseAction.Approve);
+        await Step(issued, printer, CaseAction.Print);
+        await Step(issued, clerk, CaseAction.IssueInPerson);
+        var delivered = await Enter(clerk, "LON", Passport("Fontaine", "Marc", "1966-12-01", "M"));
+        await Step(delivered, security, CaseAction.RecordChecks);
+        await Step(delivered, adjudicator, CaseAction.Approve);
+        await Step(delivered, printer, CaseAction.Print);
+        await Step(delivered, clerk, CaseAction.Dispatch);
+        await Step(delivered, clerk, CaseAction.Deliver);
+        await Step(delivered, clerk, CaseAction.Close);
+        var withdrawn = await Enter(clerk, "LON", Passport("Blanc", "Julie", "1999-04-04", "F"));
+        await Step(withdrawn, clerk, CaseAction.Withdraw, "Applicant withdrew at the counter");
+        var invalidated = await Enter(clerk, "LON", Passport("Mercier", "Anne", "1975-06-15", "F"));
+        await Step(invalidated, security, CaseAction.RecordChecks);
+        await Step(invalidated, adjudicator, CaseAction.Approve);
+        await Step(invalidated, printer, CaseAction.Print);
+        await Step(invalidated, clerk, CaseAction.IssueInPerson);
+        await Step(invalidated, consul, CaseAction.Invalidate, "Reported stolen by the holder");
+        var birth = new NewCase
+        {
+            Kind = CaseKind.BirthReport,
+            Applicant = new NewPerson { Surname = "Martin", GivenNames = "Léa", BirthDate = today.AddMonths(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Sex = "F", Nationality = "FRA", PlaceOfBirth = "London" },
+            Parents = [new NewPerson { Surname = "Martin", GivenNames = "Paul", BirthDate = "1987-08-08", Sex = "M", Nationality = "FRA" }],
+        };
+        await Enter(clerk, "LON", birth);
+    }
+
+    public static async Task PrintSignInsAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<ChanceryDb>();
+        var names = Staff.Select(s => s.User).ToList();
+        var present = await db.Users.Where(u => names.Contains(u.UserName!)).Select(u => u.UserName).ToListAsync(ct);
+        if (present.Count == 0)
+            return;
+        await output.WriteLineAsync("Demo staff sign-ins (password for all: " + Password + "):");
+        foreach (var (user, name, role) in Staff.Where(s => present.Contains(s.User)))
+            await output.WriteLineAsync($"  {user,-12} {role,-16} {name}");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
