@@ -4,7 +4,9 @@ using Chancery.Core.Data;
 using Chancery.Core.Persons;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
+using Chancery.Core.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chancery.Core.Documents;
 
@@ -12,7 +14,7 @@ namespace Chancery.Core.Documents;
 /// Takes the next blank from the post's stock and writes the print record with its machine
 /// readable zone. Runs inside the caller's transaction, after the issuance gate said yes.
 /// </summary>
-public sealed class PrintDocument(ChanceryDb db)
+public sealed class PrintDocument(ChanceryDb db, IOptions<ChanceryOptions> options)
 {
     private const int MaxAttempts = 20;
 
@@ -42,7 +44,7 @@ public sealed class PrintDocument(ChanceryDb db)
             PrintedBy = actor.Id,
             IssuedOn = issuedOn,
             ExpiresOn = expires,
-            Mrz = DocumentMrz.For(@case, @case.Applicant, number, expires),
+            Mrz = DocumentMrz.For(@case, @case.Applicant, options.Value.IssuingState, number, expires),
         };
         db.IssuedDocuments.Add(document);
         return document;

@@ -11,6 +11,10 @@ public sealed class ChanceryOptions
     [RegularExpression("^(sqlite|postgres)$")]
     public string Database { get; set; } = "sqlite";
 
+    /// <summary>The Doc 9303 code of the state whose documents Chancery prints.</summary>
+    [Required, RegularExpression("^[A-Z]{1,3}$")]
+    public string IssuingState { get; set; } = "FRA";
+
     [Required]
     public ScreeningOptions Screening { get; set; } = new();
 }
