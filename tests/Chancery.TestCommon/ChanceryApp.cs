@@ -1,0 +1,170 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Chancery.Core.Data;
+using Chancery.Core.Documents;
+using Chancery.Core.Posts;
+using Chancery.Core.Staff;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Chancery.TestCommon;
+
+/// <summary>
+/// The whole application over HTTP against a real database, with a fake clock. Each test makes
+/// its own post, staff and cases with the helpers here, so tests share no rows.
+/// </summary>
+public sealed class ChanceryApp : WebApplicationFactory<Program>
+{
+    public const string StaffPassword = "Test-Password-2026!";
+
+    public ChanceryApp(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        Database = database;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Starts on a fixed day; tests move it forward explicitly.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public static async Task<ChanceryApp> StartAsync(DatabaseKind kind)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        var app = new ChanceryApp(database);
+        _ = app.Server; // Start now, so start-up failures surface in the fixture.
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Database.Settings()));
+        foreach (var (key, value) in Database.Settings())
+            builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ChanceryDb, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ChanceryDb>());
+    }
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>A new post with a unique code and 100 blanks of every kind.</summary>
+    public async Task<Post> CreatePostAsync(string country = "GBR")
+    {
+        var code = "T" + RandomNumberGenerator.GetString("ABCDEFGHJKMNPQRSTVWXYZ0123456789", 5);
+        return await WithDbAsync(async db =>
+        {
+            var post = new Post { Code = code, Name = "Test post " + code, Country = country, TimeZone = "Europe/London", Languages = "fr,en" };
+            db.Posts.Add(post);
+            await db.SaveChangesAsync();
+            var prefix = code[1..4];
+            var kinds = Enum.GetValues<StockKind>();
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                // Letters only in prefixes; each kind gets its own so numbers never collide across tests.
+                var p = new string(prefix.Select(c => char.IsDigit(c) ? (char)('A' + (c - '0')) : c).ToArray()) + (char)('A' + i);
+                db.DocumentStocks.Add(DocumentStock.Receive(post.Id, kinds[i], p, 1, 100, Clock.GetUtcNow().UtcDateTime, "test"));
+            }
+
+            await db.SaveChangesAsync();
+            return post;
+        });
+    }
+
+    /// <summary>A member of staff with the roles given, designated for the posts given from yesterday for a year.</summary>
+    public async Task<StaffUser> CreateStaffAsync(IEnumerable<Role> roles, params Post[] posts)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(posts);
+        return await WithServicesAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<StaffUser>>();
+            var roleManager = sp.GetRequiredService<RoleManager<IdentityRole>>();
+            var db = sp.GetRequiredService<ChanceryDb>();
+            var name = "agent-" + RandomNumberGenerator.GetHexString(8, lowercase: true);
+            var user = new StaffUser { UserName = name, DisplayName = "Agent " + name[6..], Email = name + "@chancery.invalid", EmailConfirmed = true };
+            Ensure(await users.CreateAsync(user, StaffPassword));
+            foreach (var role in roles)
+            {
+                if (!await roleManager.RoleExistsAsync(role.ToString()))
+                {
+                    var created = await roleManager.CreateAsync(new IdentityRole(role.ToString()));
+                    // Two tests may create the same role at once; the loser finds it made.
+                    if (!created.Succeeded && !await roleManager.RoleExistsAsync(role.ToString()))
+                        Ensure(created);
+                }
+
+                Ensure(await users.AddToRoleAsync(user, role.ToString()));
+            }
+
+            var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+            foreach (var post in posts)
+            {
+                db.Designations.Add(new Designation
+                {
+                    UserId = user.Id, PostId = post.Id, ValidFrom = today.AddDays(-1), ValidUntil = today.AddYears(1),
+                    DesignatedBy = "test", DesignatedAt = Clock.GetUtcNow().UtcDateTime,
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return user;
+        });
+    }
+
+    public Task<StaffUser> CreateStaffAsync(Role role, params Post[] posts) => CreateStaffAsync([role], posts);
+
+    /// <summary>An HTTP client that calls the API with a fresh key for these roles and posts.</summary>
+    public async Task<HttpClient> ApiClientAsync(IEnumerable<Role> roles, params Post[] posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        var key = await WithServicesAsync(async sp =>
+        {
+            var created = await sp.GetRequiredService<ApiKeys>().CreateAsync(
+                "test-" + RandomNumberGenerator.GetHexString(6, lowercase: true),
+                roles.Select(r => r.ToString()).ToList(),
+                posts.Select(p => p.Code).ToList(),
+                CancellationToken.None);
+            return created.Value.Key;
+        });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public Task<HttpClient> ApiClientAsync(Role role, params Post[] posts) => ApiClientAsync([role], posts);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            Database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private static void Ensure(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

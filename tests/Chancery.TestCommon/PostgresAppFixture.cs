@@ -1,0 +1,3 @@
+namespace Chancery.TestCommon;
+
+public sealed class PostgresAppFixture() : AppFixture(DatabaseKind.Postgres);

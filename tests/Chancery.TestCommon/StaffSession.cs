@@ -1,0 +1,106 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Chancery.TestCommon;
+
+/// <summary>
+/// An agent in a browser, without the browser: a client that keeps cookies and does not follow redirects,
+/// signs in through <c>/staff/signin</c>, and submits forms the way a person would (GET the page, find the
+/// form, keep its hidden fields and antiforgery token, fill in the fields given, POST to its action).
+/// </summary>
+public sealed class StaffSession : IDisposable
+{
+    private const string TokenField = "__RequestVerificationToken";
+
+    private StaffSession(HttpClient client) => Client = client;
+
+    public HttpClient Client { get; }
+
+    /// <summary>The last antiforgery token seen on a page, for posting where the page itself offers no form.</summary>
+    public string? Token { get; private set; }
+
+    /// <summary>A client with its own cookies and no session yet.</summary>
+    public static StaffSession Anonymous(WebApplicationFactory<Program> app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return new StaffSession(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    }
+
+    /// <summary>Signs in through the sign-in page; fails unless the page redirects (a successful sign-in).</summary>
+    public static async Task<StaffSession> SignInAsync(WebApplicationFactory<Program> app, string userName, string password = ChanceryApp.StaffPassword)
+    {
+        var session = Anonymous(app);
+        var response = await session.SignInAttemptAsync(userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var page = await Html.ParseAsync(response);
+            session.Dispose();
+            throw new InvalidOperationException(
+                $"Sign-in of '{userName}' answered {(int)response.StatusCode}: {string.Join(" | ", Html.ErrorMessages(page))}");
+        }
+
+        return session;
+    }
+
+    /// <summary>Submits the sign-in form once and returns the answer as it is (a redirect when it worked).</summary>
+    public Task<HttpResponseMessage> SignInAttemptAsync(string userName, string password) =>
+        PostFormAsync("/staff/signin", new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
+
+    public async Task<(HttpResponseMessage Response, IDocument Page)> GetAsync(string url)
+    {
+        var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
+        var page = await Html.ParseAsync(response);
+        Remember(page);
+        return (response, page);
+    }
+
+    /// <summary>
+    /// GETs <paramref name="url"/>, finds the form (the first POST form other than the header's sign-out
+    /// unless <paramref name="formSelector"/> says which), and submits it with <paramref name="fields"/>
+    /// replacing or adding to what the form already holds.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, IReadOnlyDictionary<string, string> fields, string? formSelector = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var (response, page) = await GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}, so there is no form to fill in.");
+        var form = Html.Form(page, formSelector ?? "form[method=post]:not(.chancery-signout)");
+        var values = Html.DefaultValues(form).Where(v => !fields.ContainsKey(v.Key)).ToList();
+        values.AddRange(fields);
+        var action = form.GetAttribute("action");
+        return await PostAsync(string.IsNullOrEmpty(action) ? url : action, values, addToken: false);
+    }
+
+    /// <summary>
+    /// POSTs fields straight to <paramref name="url"/> with a valid antiforgery token (taken from the last page
+    /// seen, or from the case list), as a forged or stale form would: for steps the page does not offer.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, bool addToken = true)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var values = fields.ToList();
+        if (addToken && !values.Any(v => v.Key == TokenField))
+        {
+            if (Token is null)
+                await GetAsync("/staff/cases");
+            values.Add(new(TokenField, Token ?? throw new InvalidOperationException("No page offered an antiforgery token.")));
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        return await Client.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string url, IReadOnlyDictionary<string, string> fields) =>
+        PostAsync(url, fields.AsEnumerable());
+
+    public void Dispose() => Client.Dispose();
+
+    private void Remember(IDocument page)
+    {
+        if (page.QuerySelector($"input[name={TokenField}]") is IHtmlInputElement token && token.Value.Length > 0)
+            Token = token.Value;
+    }
+}

@@ -1,0 +1,89 @@
+using Chancery.Core.Data;
+using Chancery.TestCommon.Postgres;
+using Chancery.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.TestCommon;
+
+/// <summary>A fresh, migrated database owned by one test class: a temporary SQLite file or a new PostgreSQL database.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? sqliteFile;
+
+    private TestDatabase(DatabaseKind kind, string connectionString, string? sqliteFile)
+    {
+        Kind = kind;
+        ConnectionString = connectionString;
+        this.sqliteFile = sqliteFile;
+    }
+
+    public DatabaseKind Kind { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseKind kind, bool migrate = true)
+    {
+        TestDatabase database;
+        if (kind == DatabaseKind.Postgres)
+        {
+            var cluster = await PostgresCluster.GetAsync();
+            database = new TestDatabase(kind, await cluster.CreateDatabaseAsync("chancery"), null);
+        }
+        else
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"chancery-test-{Guid.NewGuid():N}.db");
+            var cs = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString();
+            database = new TestDatabase(kind, cs, file);
+        }
+
+        if (migrate)
+        {
+            await using var db = database.NewContext();
+            await db.Database.MigrateAsync();
+        }
+
+        return database;
+    }
+
+    public ChanceryDb NewContext() => new(Options());
+
+    public DbContextOptions<ChanceryDb> Options()
+    {
+        var builder = new DbContextOptionsBuilder<ChanceryDb>();
+        if (Kind == DatabaseKind.Postgres)
+            builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(DatabaseSetup.PostgresMigrations));
+        else
+            builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(DatabaseSetup.SqliteMigrations)).AddInterceptors(new SqlitePragmas());
+        return builder.Options;
+    }
+
+    /// <summary>Configuration keys that point the application at this database.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Chancery:Database", Kind == DatabaseKind.Postgres ? "postgres" : "sqlite"),
+        new("ConnectionStrings:Chancery", ConnectionString),
+        new("Chancery:Demo", "false"),
+    ];
+
+    public ValueTask DisposeAsync()
+    {
+        if (sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            {
+                try
+                {
+                    File.Delete(f);
+                }
+                catch (IOException)
+                {
+                    // A file still open elsewhere is left to the temp folder's cleaner.
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
