@@ -39,6 +39,18 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Claim the case first: of two agents acting on it at once, the second waits here and then
+        // finds the version moved, instead of racing the first to a half-done print.
+        var version = @case.Version;
+        var claimed = await db.Cases.Where(c => c.Id == caseId && c.Version == version)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), ct);
+        if (claimed != 1)
+            return Error.Conflict("case.changed", "The case was changed by someone else meanwhile; reload it and try again.");
+        var entry = db.Entry(@case).Property(c => c.Version);
+        entry.CurrentValue = version + 1;
+        entry.OriginalValue = version + 1;
+
         var result = command.Action switch
         {
             CaseAction.RecordChecks => RecordChecks(@case, command, reason, actor, now),
@@ -59,6 +71,11 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
         catch (DbUpdateConcurrencyException)
         {
             return Error.Conflict("case.changed", "The case was changed by someone else meanwhile; reload it and try again.");
+        }
+        catch (DbUpdateException e) when (e.InnerException?.Message.Contains("issuance gate", StringComparison.Ordinal) == true)
+        {
+            // The database's own copy of the gate said no: the C# check above and it disagree, so say what the database said.
+            return Error.Conflict("gate.database", "The database refused the print record: " + e.InnerException.Message.Split('\n')[0]);
         }
 
         return result;
