@@ -42,9 +42,14 @@ public sealed class PostgresCluster
     public async Task<string> CreateDatabaseAsync(string? prefix = null)
     {
         var name = $"{Sanitize(prefix)}_{Interlocked.Increment(ref sequence)}_{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
-        // The name is built from [a-z0-9_] only, so quoting it is enough.
-        await using (var command = admin.CreateCommand($"CREATE DATABASE \"{name}\""))
+        // The name is built from [a-z0-9_] only, so quoting it is enough. On our own server (15, fsync off)
+        // copying the template's files is two to three times faster than the default of logging it to WAL.
+        await using (var connection = await admin.OpenConnectionAsync())
+        {
+            var strategy = server is not null && connection.PostgreSqlVersion.Major >= 15 ? " STRATEGY = FILE_COPY" : "";
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{strategy}", connection);
             await command.ExecuteNonQueryAsync();
+        }
         created.Enqueue(name);
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
