@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Chancery.Core.Cases;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
@@ -9,6 +11,7 @@ using Chancery.Web.Localization;
 using Chancery.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Chancery.Web.Infrastructure;
 
@@ -80,6 +83,8 @@ internal static class ChanceryHost
             o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
         });
         services.AddChanceryLocalization();
+        // French and other scripts are written as characters, not as numeric references.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
