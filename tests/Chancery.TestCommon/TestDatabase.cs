@@ -18,6 +18,8 @@ public sealed class TestDatabase : IAsyncDisposable
         this.sqliteFile = sqliteFile;
     }
 
+    private static readonly Lazy<Task<string>> MigratedTemplate = new(CreateTemplateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
     public DatabaseKind Kind { get; }
 
     public string ConnectionString { get; }
@@ -28,6 +30,13 @@ public sealed class TestDatabase : IAsyncDisposable
         if (kind == DatabaseKind.Postgres)
         {
             var cluster = await PostgresCluster.GetAsync();
+            if (migrate)
+            {
+                // A copy of a migrated template is much faster than migrating each new database.
+                var template = await MigratedTemplate.Value;
+                return new TestDatabase(kind, await cluster.CreateDatabaseAsync("chancery", template), null);
+            }
+
             database = new TestDatabase(kind, await cluster.CreateDatabaseAsync("chancery"), null);
         }
         else
@@ -47,6 +56,19 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public ChanceryDb NewContext() => new(Options());
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var cluster = await PostgresCluster.GetAsync();
+        var connectionString = await cluster.CreateDatabaseAsync("template");
+        var template = new TestDatabase(DatabaseKind.Postgres, connectionString, null);
+        await using (var db = template.NewContext())
+            await db.Database.MigrateAsync();
+        // No pooled connection may stay open on a database that is copied.
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
+    }
 
     public DbContextOptions<ChanceryDb> Options()
     {

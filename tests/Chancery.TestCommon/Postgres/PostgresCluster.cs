@@ -10,7 +10,9 @@ namespace Chancery.TestCommon.Postgres;
 /// and stopped when the process exits, or the server named by <c>CHANCERY_TEST_PG</c>.
 /// Tests never share data: each asks for a database of its own.
 /// </summary>
+#pragma warning disable CA1001 // One instance lives as long as the process; its semaphore needs no disposing.
 public sealed class PostgresCluster
+#pragma warning restore CA1001
 {
     /// <summary>Holds an Npgsql connection string (a superuser's) to use instead of a throwaway cluster.</summary>
     public const string ServerVariable = "CHANCERY_TEST_PG";
@@ -22,6 +24,7 @@ public sealed class PostgresCluster
     private readonly NpgsqlDataSource admin;
     private readonly LocalPostgresServer? server;
     private readonly ConcurrentQueue<string> created = new();
+    private readonly SemaphoreSlim copying = new(1, 1);
     private int sequence;
 
     private PostgresCluster(string adminConnectionString, LocalPostgresServer? server)
@@ -39,7 +42,8 @@ public sealed class PostgresCluster
 
     /// <summary>Creates an empty database with a unique name and returns a connection string to it.</summary>
     /// <param name="prefix">Starts the database's name, to tell in the server's log which test made it.</param>
-    public async Task<string> CreateDatabaseAsync(string? prefix = null)
+    /// <param name="template">A database to copy instead of the empty template; nobody may be connected to it.</param>
+    public async Task<string> CreateDatabaseAsync(string? prefix = null, string? template = null)
     {
         var name = $"{Sanitize(prefix)}_{Interlocked.Increment(ref sequence)}_{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
         // The name is built from [a-z0-9_] only, so quoting it is enough. On our own server (15, fsync off)
@@ -47,8 +51,18 @@ public sealed class PostgresCluster
         await using (var connection = await admin.OpenConnectionAsync())
         {
             var strategy = server is not null && connection.PostgreSqlVersion.Major >= 15 ? " STRATEGY = FILE_COPY" : "";
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{strategy}", connection);
-            await command.ExecuteNonQueryAsync();
+            var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+            // Copies of one template are made one at a time: PostgreSQL refuses a copy while the template is in use.
+            await copying.WaitAsync();
+            try
+            {
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}{strategy}", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                copying.Release();
+            }
         }
         created.Enqueue(name);
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
