@@ -10,6 +10,7 @@ using Chancery.Web.Api;
 using Chancery.Web.Localization;
 using Chancery.Web.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
@@ -48,6 +49,12 @@ internal static class ChanceryHost
         services.AddScoped<CurrentActor>();
         services.AddScoped<IdempotentIntake>();
         services.AddHttpContextAccessor();
+        // Sign-in cookies and antiforgery tokens survive a restart: the keys live beside the default database.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Chancery");
+        var keyDirectory = builder.Configuration["Chancery:DataProtectionKeys"]
+            ?? (DatabaseSetup.IsPostgres(builder.Configuration) ? null : Path.Combine(Path.GetDirectoryName(DatabaseSetup.DefaultSqlitePath(builder.Configuration))!, "keys"));
+        if (keyDirectory is not null)
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keyDirectory));
 
         services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
