@@ -45,12 +45,19 @@ public sealed class StaffSession : IDisposable
     }
 
     /// <summary>Submits the sign-in form once and returns the answer as it is (a redirect when it worked).</summary>
-    public Task<HttpResponseMessage> SignInAttemptAsync(string userName, string password) =>
-        PostFormAsync("/staff/signin", new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
+    public async Task<HttpResponseMessage> SignInAttemptAsync(string userName, string password)
+    {
+        var response = await PostFormAsync("/staff/signin", new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        // Antiforgery tokens belong to a user: the one from the sign-in page is worthless once signed in.
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            Token = null;
+        return response;
+    }
 
+    /// <summary>GETs a page (a path, or the absolute address a redirect gave) and parses it.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> GetAsync(string url)
     {
-        var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
+        var response = await Client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
         var page = await Html.ParseAsync(response);
         Remember(page);
         return (response, page);
@@ -90,7 +97,10 @@ public sealed class StaffSession : IDisposable
         }
 
         using var content = new FormUrlEncodedContent(values);
-        return await Client.PostAsync(new Uri(url, UriKind.Relative), content);
+        var response = await Client.PostAsync(new Uri(url, UriKind.RelativeOrAbsolute), content);
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/staff/signin", StringComparison.OrdinalIgnoreCase) == true)
+            Token = null;
+        return response;
     }
 
     public Task<HttpResponseMessage> PostAsync(string url, IReadOnlyDictionary<string, string> fields) =>
