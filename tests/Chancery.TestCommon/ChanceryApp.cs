@@ -30,8 +30,11 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
-    /// <summary>Starts on a fixed day; tests move it forward explicitly.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>
+    /// Starts at the real time, then moves only when a test says so. It cannot start at a fixed day: the
+    /// database's own clock bounds print and screening times from below (see the IssuanceGate migrations).
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
     public static async Task<ChanceryApp> StartAsync(DatabaseKind kind)
     {

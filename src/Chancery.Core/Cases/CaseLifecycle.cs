@@ -18,8 +18,8 @@ public static class CaseLifecycle
     public static IReadOnlyList<CaseState> From(CaseAction action) => action switch
     {
         CaseAction.StartChecks => [CaseState.Submitted],
-        // A stale screening is re-run on a cleared or approved case before print.
-        CaseAction.RecordChecks => [CaseState.ChecksPending, CaseState.ChecksCleared, CaseState.HitResolved, CaseState.Approved],
+        // A stale screening is re-run on a cleared or approved case before print, and on a printed one before a reprint.
+        CaseAction.RecordChecks => [CaseState.ChecksPending, CaseState.ChecksCleared, CaseState.HitResolved, CaseState.Approved, CaseState.Printed],
         CaseAction.ResolveHit => [CaseState.Hit],
         CaseAction.Approve => [CaseState.ChecksCleared, CaseState.HitResolved],
         CaseAction.Refuse => [CaseState.ChecksCleared, CaseState.HitResolved],

@@ -58,7 +58,7 @@ public sealed class EnterCase(ChanceryDb db, TimeProvider clock)
                 };
                 break;
             case CaseKind.BirthReport:
-                if (input.Parents is not { Count: >= 1 and <= 2 })
+                if (input.Parents is not { Count: >= 1 and <= 2 } || input.Parents.Any(p => p is null))
                     return Error.Validation("parents", "A report of birth names one or two parents.");
                 var parents = new List<Person>();
                 for (var i = 0; i < input.Parents.Count; i++)
@@ -99,10 +99,15 @@ public sealed class EnterCase(ChanceryDb db, TimeProvider clock)
             return Error.Validation(field + ".nationality", $"'{p.Nationality}' is not a known nationality code.");
         if (string.IsNullOrWhiteSpace(p.Surname))
             return Error.Validation(field + ".surname", "The surname is required.");
+        // The printed zone carries the name in Latin letters: a name written only in another script needs its transliteration.
+        if (MrzNames.ToMrz(p.Surname).Trim('<').Length == 0)
+        {
+            return Error.Validation(field + ".surname", "The surname has no letter that can be printed in a machine readable zone: enter it in Latin letters as in the travel document.");
+        }
         return new Person
         {
             Surname = p.Surname.Trim(),
-            GivenNames = p.GivenNames.Trim(),
+            GivenNames = (p.GivenNames ?? "").Trim(),
             BirthDate = born.ToString(),
             PlaceOfBirth = p.PlaceOfBirth?.Trim(),
             Sex = p.Sex,

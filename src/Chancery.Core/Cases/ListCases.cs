@@ -29,15 +29,16 @@ public sealed class ListCases(ChanceryDb db, TimeProvider clock)
             query = query.Where(x => x.Code == filter.PostCode);
         if (filter.State is { } state)
             query = query.Where(x => x.c.State == state);
-        if (filter.OlderThanDays is { } days)
+        if (filter.OlderThanDays is { } requested)
         {
+            var days = Math.Clamp(requested, 0, 36_500);
             var before = clock.GetUtcNow().UtcDateTime.AddDays(-days);
             query = query.Where(x => x.c.EnteredAt <= before);
         }
 
         var total = await query.CountAsync(ct);
         var size = Math.Clamp(filter.PageSize, 1, 200);
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, 1_000_000);
         var rows = await query.OrderByDescending(x => x.c.EnteredAt)
             .Skip((page - 1) * size).Take(size)
             .Select(x => new Row(x.c.Id, x.c.Reference, x.Code, EF.Property<string>(x.c, "CaseType"), x.c.State, x.c.Applicant.Surname, x.c.Applicant.GivenNames, x.c.EnteredAt))

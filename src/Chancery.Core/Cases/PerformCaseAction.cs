@@ -53,7 +53,7 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
 
         var result = command.Action switch
         {
-            CaseAction.RecordChecks => RecordChecks(@case, command, reason, actor, now),
+            CaseAction.RecordChecks => await RecordChecksAsync(@case, command, reason, actor, now, ct),
             CaseAction.ResolveHit => await ResolveHitAsync(@case, command, reason!, actor, now, ct),
             CaseAction.Approve => await ApproveAsync(@case, reason, actor, now, ct),
             CaseAction.Print or CaseAction.Reprint => await PrintAsync(@case, command.Action, reason, actor, now, ct),
@@ -77,15 +77,28 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
             // The database's own copy of the gate said no: the C# check above and it disagree, so say what the database said.
             return Error.Conflict("gate.database", "The database refused the print record: " + e.InnerException.Message.Split('\n')[0]);
         }
+        catch (DbUpdateException)
+        {
+            // A constraint refused the write (a document number already used, a row changed meanwhile): nothing was saved.
+            return Error.Conflict("case.write-refused", "The database refused the change (a number already used, or the case changed meanwhile); nothing was saved. Reload and try again.");
+        }
 
         return result;
     }
 
-    private Result<CaseEvent> RecordChecks(Case @case, CaseCommand command, string? notes, Actor actor, DateTime now)
+    private async Task<Result<CaseEvent>> RecordChecksAsync(Case @case, CaseCommand command, string? notes, Actor actor, DateTime now, CancellationToken ct)
     {
+        var wasPrinted = @case.State == CaseState.Printed;
         var step = @case.Apply(CaseAction.RecordChecks, actor, now, notes, command.Passed);
         if (step.IsSuccess)
         {
+            if (wasPrinted && !command.Passed)
+            {
+                // A hit on a document not yet handed over: the document must not leave the post.
+                var live = await db.IssuedDocuments.SingleOrDefaultAsync(d => d.CaseId == @case.Id && d.Status == DocumentStatus.Printed, ct);
+                live?.Void(now, "Security checks found a hit before issue");
+            }
+
             db.ScreeningResults.Add(new ScreeningResult
             {
                 CaseId = @case.Id,

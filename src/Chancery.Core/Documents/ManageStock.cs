@@ -25,8 +25,9 @@ public sealed class ManageStock(ChanceryDb db, TimeProvider clock)
             return Error.Validation("lastSerial", $"With this prefix a serial has at most {digits} digits.");
 
         var receivedPrefix = prefix;
+        // Numbers are unique across every kind and post: a booklet and a sticker must never share one.
         var overlapping = await db.DocumentStocks.AnyAsync(
-            s => s.Kind == kind && s.Prefix == receivedPrefix && s.FirstSerial <= last && first <= s.LastSerial, ct);
+            s => s.Prefix == receivedPrefix && s.FirstSerial <= last && first <= s.LastSerial, ct);
         if (overlapping)
             return Error.Conflict("stock.overlap", "These serials overlap a range already received: a number is never issued twice.");
 

@@ -32,6 +32,17 @@ public sealed class PrintDocument(ChanceryDb db, IOptions<ChanceryOptions> optio
         var issuedOn = DateOnly.FromDateTime(now);
         var number = stock.NumberOf(serial);
         var expires = ExpiryOf(@case, issuedOn);
+        string? mrz;
+        try
+        {
+            mrz = DocumentMrz.For(@case, @case.Applicant, options.Value.IssuingState, number, expires);
+        }
+        catch (ArgumentException e)
+        {
+            // The holder's data cannot be written in a zone (a name with no Latin letter entered before that was checked at intake).
+            return Error.Conflict("print.mrz", "The machine readable zone cannot be written: " + e.Message);
+        }
+
         var document = new IssuedDocument
         {
             CaseId = @case.Id,
@@ -44,7 +55,7 @@ public sealed class PrintDocument(ChanceryDb db, IOptions<ChanceryOptions> optio
             PrintedBy = actor.Id,
             IssuedOn = issuedOn,
             ExpiresOn = expires,
-            Mrz = DocumentMrz.For(@case, @case.Applicant, options.Value.IssuingState, number, expires),
+            Mrz = mrz,
         };
         db.IssuedDocuments.Add(document);
         return document;

@@ -12,6 +12,11 @@ public sealed class DesignateAgent(ChanceryDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(consul);
         if (!consul.Has(Role.Consul) || !consul.Sees(postId))
             return Error.Forbidden("Only a consul designated for this post can designate its agents.");
+        if (userId == consul.Id)
+            return Error.Forbidden("A consul cannot designate themselves; another consul or an administrator does.");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (from < today.AddYears(-1) || from > today.AddYears(1))
+            return Error.Validation("validFrom", "The start date must be within a year of today.");
         if (until < from)
             return Error.Validation("validUntil", "The end date is before the start date.");
         if (until > from.AddYears(5))

@@ -42,6 +42,11 @@ namespace Chancery.Migrations.Postgres.Migrations
                     IF last_change IS NOT NULL AND s."ScreenedAt" <= last_change THEN
                         RAISE EXCEPTION 'issuance gate: the screening of case % predates the last watchlist change', NEW."CaseId" USING ERRCODE = 'check_violation';
                     END IF;
+                    -- The writer gives the print time; the database's own clock bounds it from below, so a
+                    -- backdated print record cannot pass an old screening off as fresh.
+                    IF NEW."PrintedAt" < now() - interval '10 minutes' THEN
+                        RAISE EXCEPTION 'issuance gate: the print time of case % is in the past', NEW."CaseId" USING ERRCODE = 'check_violation';
+                    END IF;
                     SELECT "ScreeningMaxAgeSeconds" INTO max_age FROM "GateSettings" WHERE "Id" = 1;
                     IF NEW."PrintedAt" < s."ScreenedAt" OR NEW."PrintedAt" < c."ApprovedAt"
                        OR NEW."PrintedAt" - s."ScreenedAt" > make_interval(secs => coalesce(max_age, 0)) THEN
@@ -68,6 +73,30 @@ namespace Chancery.Migrations.Postgres.Migrations
 
                 CREATE TRIGGER print_record_frozen BEFORE UPDATE ON "IssuedDocuments"
                     FOR EACH ROW EXECUTE FUNCTION chancery_print_record_frozen();
+
+                CREATE FUNCTION chancery_refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'issuance gate: % rows are kept for good; void, do not delete', TG_TABLE_NAME USING ERRCODE = 'check_violation';
+                END
+                $$;
+
+                CREATE TRIGGER print_record_kept BEFORE DELETE ON "IssuedDocuments"
+                    FOR EACH ROW EXECUTE FUNCTION chancery_refuse_delete();
+                CREATE TRIGGER spoiled_item_kept BEFORE DELETE ON "SpoiledItems"
+                    FOR EACH ROW EXECUTE FUNCTION chancery_refuse_delete();
+
+                -- A screening's time is bounded by the database clock too, so the gate's freshness rule rests on it.
+                CREATE FUNCTION chancery_screening_time() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW."ScreenedAt" < now() - interval '10 minutes' THEN
+                        RAISE EXCEPTION 'issuance gate: a screening cannot be recorded in the past' USING ERRCODE = 'check_violation';
+                    END IF;
+                    RETURN NEW;
+                END
+                $$;
+
+                CREATE TRIGGER screening_time BEFORE INSERT ON "ScreeningResults"
+                    FOR EACH ROW EXECUTE FUNCTION chancery_screening_time();
                 """);
         }
 
@@ -75,6 +104,11 @@ namespace Chancery.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP TRIGGER screening_time ON "ScreeningResults";
+                DROP FUNCTION chancery_screening_time();
+                DROP TRIGGER spoiled_item_kept ON "SpoiledItems";
+                DROP TRIGGER print_record_kept ON "IssuedDocuments";
+                DROP FUNCTION chancery_refuse_delete();
                 DROP TRIGGER print_record_frozen ON "IssuedDocuments";
                 DROP FUNCTION chancery_print_record_frozen();
                 DROP TRIGGER issuance_gate ON "IssuedDocuments";

@@ -33,6 +33,9 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     SELECT RAISE(ABORT, 'issuance gate: the screening predates the last watchlist change')
                     WHERE EXISTS (SELECT 1 FROM "ScreeningResults" s, "Watchlists" w
                         WHERE s."Id" = NEW."ScreeningResultId" AND julianday(s."ScreenedAt") <= julianday(w."ChangedAt"));
+                    -- The writer gives the print time; the database's own clock bounds it from below.
+                    SELECT RAISE(ABORT, 'issuance gate: the print time is in the past')
+                    WHERE julianday(NEW."PrintedAt") < julianday('now') - 600.0 / 86400.0;
                     SELECT RAISE(ABORT, 'issuance gate: the screening is stale')
                     WHERE EXISTS (SELECT 1 FROM "ScreeningResults" s, "Cases" c
                         WHERE s."Id" = NEW."ScreeningResultId" AND c."Id" = NEW."CaseId"
@@ -50,6 +53,22 @@ namespace Chancery.Migrations.Sqlite.Migrations
                 BEGIN
                     SELECT RAISE(ABORT, 'issuance gate: a print record cannot be rewritten, only voided');
                 END;
+
+                CREATE TRIGGER print_record_kept BEFORE DELETE ON "IssuedDocuments"
+                BEGIN
+                    SELECT RAISE(ABORT, 'issuance gate: print records are kept for good; void, do not delete');
+                END;
+
+                CREATE TRIGGER spoiled_item_kept BEFORE DELETE ON "SpoiledItems"
+                BEGIN
+                    SELECT RAISE(ABORT, 'issuance gate: spoiled items are kept for good');
+                END;
+
+                CREATE TRIGGER screening_time BEFORE INSERT ON "ScreeningResults"
+                WHEN julianday(NEW."ScreenedAt") < julianday('now') - 600.0 / 86400.0
+                BEGIN
+                    SELECT RAISE(ABORT, 'issuance gate: a screening cannot be recorded in the past');
+                END;
                 """);
         }
 
@@ -57,6 +76,9 @@ namespace Chancery.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP TRIGGER screening_time;
+                DROP TRIGGER spoiled_item_kept;
+                DROP TRIGGER print_record_kept;
                 DROP TRIGGER print_record_frozen;
                 DROP TRIGGER issuance_gate;
                 """);

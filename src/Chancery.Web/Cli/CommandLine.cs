@@ -51,7 +51,7 @@ internal static class CommandLine
                     var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
                     if (!verdict.Ok)
                     {
-                        await stderr.WriteLineAsync(verdict.Message);
+                        await stderr.WriteLineAsync("chancery: " + verdict.Message);
                         return 1;
                     }
 
@@ -60,7 +60,17 @@ internal static class CommandLine
                     return 0;
                 });
             case "apikey":
-                return await WithServicesAsync(hostArgs, stderr, (sp, ct) => ApiKeyCommand.RunAsync(rest, sp.GetRequiredService<ApiKeys>(), stdout, stderr, ct));
+                return await WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
+                {
+                    var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
+                    if (!verdict.Ok)
+                    {
+                        await stderr.WriteLineAsync("chancery: " + verdict.Message);
+                        return 1;
+                    }
+
+                    return await ApiKeyCommand.RunAsync(rest, sp.GetRequiredService<ApiKeys>(), stdout, stderr, ct);
+                });
             case "mrz":
                 return MrzCli.Run(rest, stdout, stderr);
             case "help" or "--help" or "-h":

@@ -100,6 +100,8 @@ internal static class ChanceryHost
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // A null where the contract has no null is a 400 naming the field, not a crash further in.
+            o.SerializerOptions.RespectNullableAnnotations = true;
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -114,8 +116,17 @@ internal static class ChanceryHost
 
     public static WebApplication Configure(WebApplication app)
     {
-        app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+        // The API answers every error as problem details; pages answer with the friendly error pages.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c), web =>
+        {
+            web.UseExceptionHandler("/Error");
+            web.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+        });
         app.Use(SecurityHeaders.Apply);
         app.UseStaticFiles();
         app.UseChanceryLocalization();
@@ -133,6 +144,8 @@ internal static class ChanceryHost
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     private static string? ContentRoot()
     {

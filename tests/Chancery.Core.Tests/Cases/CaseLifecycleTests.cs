@@ -17,6 +17,8 @@ public sealed class CaseLifecycleTests
         { CaseState.HitResolved, CaseAction.RecordChecks, false, CaseState.Hit },
         { CaseState.Approved, CaseAction.RecordChecks, true, CaseState.Approved },
         { CaseState.Approved, CaseAction.RecordChecks, false, CaseState.Hit },
+        { CaseState.Printed, CaseAction.RecordChecks, true, CaseState.Printed },
+        { CaseState.Printed, CaseAction.RecordChecks, false, CaseState.Hit },
         { CaseState.Hit, CaseAction.ResolveHit, true, CaseState.HitResolved },
         { CaseState.Hit, CaseAction.ResolveHit, false, CaseState.Refused },
         { CaseState.ChecksCleared, CaseAction.Approve, true, CaseState.Approved },

@@ -412,6 +412,123 @@ public abstract class CasesApiTests(AppFixture fixture)
             db.Database.ExecuteSqlAsync($"UPDATE \"IssuedDocuments\" SET \"DocumentNumber\" = 'ZZ0000001' WHERE \"CaseId\" = {id}")));
     }
 
+    [Fact]
+    public async Task Reprint_AfterChecksWentStale_WorksOnceTheChecksAreRunAgain()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var id = await j.ApprovedCaseAsync();
+        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
+        App.Clock.Advance(TimeSpan.FromDays(40));
+
+        Assert.Equal(HttpStatusCode.Conflict, (await ApiJourney.ActAsync(j.Printer, id, "reprint", "Damaged")).StatusCode);
+        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", "Re-run before reprint", passed: true), HttpStatusCode.OK);
+        var reprinted = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "reprint", "Damaged"), HttpStatusCode.OK);
+
+        Assert.Equal("Printed", reprinted["state"]!.GetValue<string>());
+        Assert.Single(reprinted["voidedDocuments"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Rescreening_WithHitAfterPrint_VoidsTheDocumentBeforeIssue()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var id = await j.ApprovedCaseAsync();
+        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
+
+        var hit = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", "Listed since print", passed: false), HttpStatusCode.OK);
+
+        Assert.Equal("Hit", hit["state"]!.GetValue<string>());
+        Assert.Null(hit["document"]);
+        Assert.Single(hit["voidedDocuments"]!.AsArray());
+        Assert.Equal(HttpStatusCode.Conflict, (await ApiJourney.ActAsync(j.Clerk, id, "issue-in-person")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Intake_NullWhereTheContractHasNone_Is400NamingTheField()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var body = j.VisaBody();
+        body["applicant"]!["givenNames"] = null;
+
+        var response = await j.Clerk.PostAsJsonAsync("/api/v1/cases", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ApiJourney.ProblemAsync(response);
+        Assert.Contains(problem["errors"]!.AsObject(), e => e.Key.Contains("givenNames", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Intake_BirthReportWithANullParent_Is400()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var body = j.PassportBody();
+        body["kind"] = "BirthReport";
+        body["parents"] = new JsonArray((JsonNode?)null);
+
+        var response = await j.Clerk.PostAsJsonAsync("/api/v1/cases", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Intake_SurnameWithNoLatinLetter_Is400AskingForTheTransliteration()
+    {
+        var j = await ApiJourney.StartAsync(App);
+
+        var response = await j.Clerk.PostAsJsonAsync("/api/v1/cases", j.VisaBody(surname: "Παπαδόπουλος"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ApiJourney.ProblemAsync(response);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("applicant.surname"));
+    }
+
+    [Theory]
+    [InlineData("olderThanDays=2147483647")]
+    [InlineData("page=2147483647")]
+    [InlineData("olderThanDays=-5&page=-3")]
+    public async Task ListCases_ExtremeQueryValues_AnswerAnEmptyPage(string query)
+    {
+        var j = await ApiJourney.StartAsync(App);
+
+        var response = await j.Clerk.GetAsync("/api/v1/cases?" + query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_UnknownRoute_AnswersProblemDetailsNotAPage()
+    {
+        var j = await ApiJourney.StartAsync(App);
+
+        var response = await j.Clerk.GetAsync("/api/v1/nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task RawSql_BackdatedPrintRecord_IsRefusedByTheDatabase()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var id = await j.ApprovedCaseAsync();
+
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => InsertPrintRecordAsync(id, App.Clock.GetUtcNow().UtcDateTime.AddHours(-2)));
+
+        Assert.Contains("issuance gate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RawSql_DeletingAPrintRecord_IsRefusedByTheDatabase()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var id = await j.ApprovedCaseAsync();
+        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
+
+        await Assert.ThrowsAnyAsync<DbException>(() => App.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"DELETE FROM \"IssuedDocuments\" WHERE \"CaseId\" = {id}")));
+        Assert.Equal(1, await DocumentsOfAsync(id));
+    }
+
     private static readonly string[] CaseActionNamesForTest =
         ["start-checks", "record-checks", "resolve-hit", "approve", "refuse", "print", "reprint", "issue-in-person", "dispatch", "deliver", "close", "withdraw", "invalidate"];
 

@@ -85,6 +85,18 @@ public abstract class StockApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ReceiveStock_SamePrefixForAnotherKind_IsRefused()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var prefix = "Q" + (char)('A' + System.Security.Cryptography.RandomNumberGenerator.GetInt32(26)) + (char)('A' + System.Security.Cryptography.RandomNumberGenerator.GetInt32(26));
+        var booklets = new JsonObject { ["postCode"] = j.Post.Code, ["kind"] = "PassportBooklet", ["prefix"] = prefix, ["firstSerial"] = 1, ["lastSerial"] = 500 };
+        var stickers = new JsonObject { ["postCode"] = j.Post.Code, ["kind"] = "VisaSticker", ["prefix"] = prefix, ["firstSerial"] = 400, ["lastSerial"] = 900 };
+
+        Assert.Equal(HttpStatusCode.Created, (await j.Printer.PostAsJsonAsync("/api/v1/stock", booklets)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await j.Printer.PostAsJsonAsync("/api/v1/stock", stickers)).StatusCode);
+    }
+
+    [Fact]
     public async Task ReceiveStock_LastBeforeFirst_Is400()
     {
         var j = await ApiJourney.StartAsync(App);

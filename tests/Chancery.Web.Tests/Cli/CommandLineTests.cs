@@ -85,6 +85,18 @@ public abstract class CommandLineTests(DatabaseKind kind)
         Assert.True(states.Count >= 9, "demo cases cover the lifecycle: " + string.Join(", ", states));
     }
 
+    [Fact]
+    public async Task ApiKeyCreate_OnAnUnmigratedDatabase_SaysToMigrate()
+    {
+        await using var database = await TestDatabase.CreateAsync(kind, migrate: false);
+
+        var (code, _, error) = await RunAsync(database, "apikey", "create", "--name", "X", "--roles", "Clerk", "--posts", "LON");
+
+        Assert.Equal(1, code);
+        Assert.Contains("chancery migrate", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
     [Theory]
     [InlineData("apikey", "create", "--name", "X", "--roles", "Wizard", "--posts", "LON")]
     [InlineData("apikey", "create", "--name", "X", "--roles", "Clerk", "--posts", "NOWHERE")]

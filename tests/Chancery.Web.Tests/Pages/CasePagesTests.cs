@@ -170,11 +170,14 @@ public abstract class CasePagesTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData("1988-02-30", "2027-01-10", "2027-01-20", "Input_Applicant_BirthDate")]
-    [InlineData("1988-02-03", "2027-01-20", "2027-01-10", "Input_Visa_RequestedUntil")]
-    [InlineData("1988-02-03", "2026-01-10", "2026-01-20", "Input_Visa_RequestedFrom")]
-    public async Task NewCase_InputTheOperationRefuses_ShowsItsMessageNextToTheField(string born, string from, string until, string field)
+    [InlineData("1988-02-30", 48, 58, "Input_Applicant_BirthDate")]
+    [InlineData("1988-02-03", 58, 48, "Input_Visa_RequestedUntil")]
+    [InlineData("1988-02-03", -318, -308, "Input_Visa_RequestedFrom")]
+    public async Task NewCase_InputTheOperationRefuses_ShowsItsMessageNextToTheField(string born, int fromInDays, int untilInDays, string field)
     {
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var from = today.AddDays(fromInDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var until = today.AddDays(untilInDays).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var post = await app.CreatePostAsync();
         var clerk = await app.CreateStaffAsync(Role.Clerk, post);
         using var session = await StaffSession.SignInAsync(app, clerk.UserName!);

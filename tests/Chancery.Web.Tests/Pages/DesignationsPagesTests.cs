@@ -20,10 +20,12 @@ public abstract class DesignationsPagesTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await asNewcomer.GetAsync($"/staff/cases/{id}")).Response.StatusCode);
 
         using var asConsul = await StaffSession.SignInAsync(app, consul.UserName!);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var until = today.AddDays(190).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var designated = await asConsul.PostFormAsync("/staff/designations", new Dictionary<string, string>
         {
             ["Designate.UserId"] = newcomer.Id, ["Designate.PostCode"] = post.Code,
-            ["Designate.ValidFrom"] = "2026-11-23", ["Designate.ValidUntil"] = "2027-05-31",
+            ["Designate.ValidFrom"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Designate.ValidUntil"] = until,
         }, "#designate-form");
 
         Assert.Equal(HttpStatusCode.Redirect, designated.StatusCode);
@@ -31,7 +33,7 @@ public abstract class DesignationsPagesTests(AppFixture fixture)
 
         var (_, list) = await asConsul.GetAsync("/staff/designations");
         var row = list.QuerySelectorAll("#designations-table tbody tr").Single(r => r.TextContent.Contains(newcomer.UserName!, StringComparison.Ordinal));
-        Assert.Contains("2027-05-31", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(until, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("En cours", row.TextContent, StringComparison.Ordinal);
         var designationId = row.QuerySelector("input[name=designationId]")!.GetAttribute("value")!;
 
@@ -52,7 +54,8 @@ public abstract class DesignationsPagesTests(AppFixture fixture)
         var response = await session.PostFormAsync("/staff/designations", new Dictionary<string, string>
         {
             ["Designate.UserId"] = agent.Id, ["Designate.PostCode"] = post.Code,
-            ["Designate.ValidFrom"] = "2027-01-10", ["Designate.ValidUntil"] = "2027-01-01",
+            ["Designate.ValidFrom"] = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(48).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Designate.ValidUntil"] = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(39).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }, "#designate-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
