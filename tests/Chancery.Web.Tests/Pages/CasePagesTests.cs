@@ -102,6 +102,54 @@ public abstract class CasePagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Print_WithChecksOlderThanMaxAge_IsRefusedByThePageAndPrintsNothing()
+    {
+        var post = await app.CreatePostAsync();
+        var clerk = await app.CreateStaffAsync(Role.Clerk, post);
+        var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
+        var adjudicator = await app.CreateStaffAsync(Role.Adjudicator, post);
+        var printer = await app.CreateStaffAsync(Role.PrintOperator, post);
+        var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
+        await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
+        await CaseSteps.StepAsync(app, adjudicator, id, CaseAction.Approve);
+        app.Clock.Advance(TimeSpan.FromDays(31));
+
+        using var session = await StaffSession.SignInAsync(app, printer.UserName!);
+        var response = await session.PostFormAsync($"/staff/cases/{id}", new Dictionary<string, string>(), "#action-print");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(CaseState.Approved, await CaseSteps.StateAsync(app, id));
+        Assert.Equal(0, await CaseSteps.DocumentCountAsync(app, id));
+    }
+
+    [Fact]
+    public async Task Print_AfterAWatchlistChange_IsRefusedByThePageAndPrintsNothing()
+    {
+        var post = await app.CreatePostAsync();
+        var clerk = await app.CreateStaffAsync(Role.Clerk, post);
+        var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
+        var adjudicator = await app.CreateStaffAsync(Role.Adjudicator, post);
+        var printer = await app.CreateStaffAsync(Role.PrintOperator, post);
+        var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
+        await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
+        await CaseSteps.StepAsync(app, adjudicator, id, CaseAction.Approve);
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await app.WithDbAsync(async db =>
+        {
+            db.Watchlists.Add(new Chancery.Core.Screening.Watchlist { Name = "page-" + Guid.NewGuid().ToString("N")[..8], ChangedAt = app.Clock.GetUtcNow().UtcDateTime });
+            return await db.SaveChangesAsync();
+        });
+        // The fake clock stands still between tests: move past the change so later screenings postdate it.
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        using var session = await StaffSession.SignInAsync(app, printer.UserName!);
+        var response = await session.PostFormAsync($"/staff/cases/{id}", new Dictionary<string, string>(), "#action-print");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(0, await CaseSteps.DocumentCountAsync(app, id));
+    }
+
+    [Fact]
     public async Task CasePages_AgentOfAnotherPost_Answer404OnEveryPageAndHandler()
     {
         var home = await app.CreatePostAsync();
