@@ -2,6 +2,7 @@ using Chancery.Core.Common;
 using Chancery.Core.Data;
 using Chancery.Core.Documents.Mrz;
 using Chancery.Core.Persons;
+using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,6 +86,16 @@ public sealed class EnterCase(ChanceryDb db, TimeProvider clock)
         // Screening starts at submission.
         @case.Apply(CaseAction.StartChecks, actor, now, "Queued for security checks");
         db.Cases.Add(@case);
+        if (@case is VisaCase visaCase
+            && await DocumentRegister.FindAsync(db, visaCase.TravelDocumentNumber, visaCase.TravelDocumentState, ct) is { } registered)
+        {
+            // A travel document on the lost, stolen and invalidated register stops the case at once.
+            var checker = new Actor("system", "Chancery automatic checks", new HashSet<Role> { Role.SecurityOfficer }, new HashSet<int> { post.Id }, null, IsMachine: true);
+            var notes = $"Travel document {registered.DocumentNumber} ({registered.IssuingState}) is registered as {registered.Status} ({registered.Source}).";
+            @case.Apply(CaseAction.RecordChecks, checker, now, notes, passed: false);
+            db.ScreeningResults.Add(new ScreeningResult { CaseId = @case.Id, Outcome = ScreeningOutcome.Hit, ScreenedAt = now, ScreenedBy = checker.Id, Notes = notes });
+        }
+
         await db.SaveChangesAsync(ct);
         return @case;
     }

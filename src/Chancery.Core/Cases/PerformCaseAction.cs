@@ -173,7 +173,25 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
         if (!step.IsSuccess)
             return step;
         var live = await db.IssuedDocuments.SingleOrDefaultAsync(d => d.CaseId == @case.Id && d.Status == DocumentStatus.Printed, ct);
-        live?.Void(now, "Invalidated: " + reason);
+        if (live is null)
+            return step;
+        live.Void(now, "Invalidated: " + reason);
+        // The invalidated document joins the register that every later screening checks.
+        var state = options.Value.IssuingState;
+        if (await DocumentRegister.FindAsync(db, live.DocumentNumber, state, ct) is null)
+        {
+            db.RegisteredDocuments.Add(new RegisteredDocument
+            {
+                DocumentNumber = DocumentRegister.Normalise(live.DocumentNumber),
+                IssuingState = state,
+                Status = RegisteredDocumentStatus.Invalidated,
+                Source = "Chancery",
+                Reason = reason,
+                RecordedAt = now,
+                CaseId = @case.Id,
+            });
+        }
+
         return step;
     }
 }

@@ -28,6 +28,8 @@ public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityD
 
     public DbSet<GateSettings> GateSettings => Set<GateSettings>();
 
+    public DbSet<RegisteredDocument> RegisteredDocuments => Set<RegisteredDocument>();
+
     public DbSet<DocumentStock> DocumentStocks => Set<DocumentStock>();
 
     public DbSet<SpoiledItem> SpoiledItems => Set<SpoiledItem>();

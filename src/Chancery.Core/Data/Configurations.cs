@@ -135,6 +135,19 @@ internal sealed class WatchlistConfiguration : IEntityTypeConfiguration<Watchlis
     }
 }
 
+internal sealed class RegisteredDocumentConfiguration : IEntityTypeConfiguration<RegisteredDocument>
+{
+    public void Configure(EntityTypeBuilder<RegisteredDocument> b)
+    {
+        b.Property(d => d.DocumentNumber).HasMaxLength(20);
+        b.Property(d => d.IssuingState).HasMaxLength(3);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(d => d.Source).HasMaxLength(100);
+        b.Property(d => d.Reason).HasMaxLength(500);
+        b.HasIndex(d => new { d.DocumentNumber, d.IssuingState }).IsUnique();
+    }
+}
+
 internal sealed class GateSettingsConfiguration : IEntityTypeConfiguration<GateSettings>
 {
     public void Configure(EntityTypeBuilder<GateSettings> b)

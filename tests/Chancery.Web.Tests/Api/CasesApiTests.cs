@@ -531,6 +531,48 @@ public abstract class CasesApiTests(AppFixture fixture)
         Assert.Equal(1, await DocumentsOfAsync(id));
     }
 
+    [Fact]
+    public async Task Invalidate_PutsTheDocumentOnTheLostStolenInvalidatedRegister()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var id = await j.ApprovedCaseAsync(j.PassportBody());
+        var printed = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
+        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Clerk, id, "issue-in-person"), HttpStatusCode.OK);
+
+        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Consul, id, "invalidate", "Reported stolen by the holder"), HttpStatusCode.OK);
+
+        var number = printed["document"]!["documentNumber"]!.GetValue<string>();
+        var entry = await App.WithDbAsync(db => db.RegisteredDocuments.SingleAsync(d => d.DocumentNumber == number));
+        Assert.Equal(RegisteredDocumentStatus.Invalidated, entry.Status);
+        Assert.Equal("FRA", entry.IssuingState);
+        Assert.Equal(id, entry.CaseId);
+    }
+
+    [Fact]
+    public async Task Intake_WithATravelDocumentOnTheRegister_StopsTheCaseOnAHit()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var number = "ST" + System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await App.WithDbAsync(async db =>
+        {
+            db.RegisteredDocuments.Add(new RegisteredDocument
+            {
+                DocumentNumber = number, IssuingState = "SWE", Status = RegisteredDocumentStatus.Stolen,
+                Source = "Test list", RecordedAt = App.Clock.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var body = j.VisaBody();
+        body["visa"]!["travelDocumentNumber"] = number;
+
+        var id = await j.EnterAsync(body);
+
+        var view = await j.GetCaseAsync(id);
+        Assert.Equal("Hit", view["state"]!.GetValue<string>());
+        Assert.Contains("Stolen", view["screenings"]![0]!["notes"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await ApiJourney.ActAsync(j.Adjudicator, id, "approve")).StatusCode);
+    }
+
     private static readonly string[] CaseActionNamesForTest =
         ["start-checks", "record-checks", "resolve-hit", "approve", "refuse", "print", "reprint", "issue-in-person", "dispatch", "deliver", "close", "withdraw", "invalidate"];
 

@@ -1,0 +1,27 @@
+namespace Chancery.Core.Screening;
+
+/// <summary>
+/// An entry of the register of lost, stolen and invalidated travel documents: a number and its
+/// issuing state. Chancery's own invalidations are written here too.
+/// </summary>
+public sealed class RegisteredDocument
+{
+    public long Id { get; private set; }
+
+    public required string DocumentNumber { get; init; }
+
+    /// <summary>Doc 9303 code of the issuing state.</summary>
+    public required string IssuingState { get; init; }
+
+    public required RegisteredDocumentStatus Status { get; init; }
+
+    /// <summary>Where the entry comes from: <c>Chancery</c> for the post's own invalidations, or the name of the list imported.</summary>
+    public required string Source { get; init; }
+
+    public string? Reason { get; init; }
+
+    public required DateTime RecordedAt { get; init; }
+
+    /// <summary>The case whose document was invalidated, for Chancery's own entries.</summary>
+    public Guid? CaseId { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Chancery.Core.Screening;
+
+public enum RegisteredDocumentStatus
+{
+    Lost,
+    Stolen,
+    Invalidated,
+}
