@@ -30,6 +30,12 @@ public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityD
 
     public DbSet<RegisteredDocument> RegisteredDocuments => Set<RegisteredDocument>();
 
+    public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
+
+    public DbSet<WatchlistName> WatchlistNames => Set<WatchlistName>();
+
+    public DbSet<WatchlistImport> WatchlistImports => Set<WatchlistImport>();
+
     public DbSet<DocumentStock> DocumentStocks => Set<DocumentStock>();
 
     public DbSet<SpoiledItem> SpoiledItems => Set<SpoiledItem>();

@@ -132,6 +132,47 @@ internal sealed class WatchlistConfiguration : IEntityTypeConfiguration<Watchlis
     {
         b.Property(w => w.Name).HasMaxLength(100);
         b.HasIndex(w => w.Name).IsUnique();
+        b.Property(w => w.Format).HasMaxLength(16);
+    }
+}
+
+internal sealed class WatchlistEntryConfiguration : IEntityTypeConfiguration<WatchlistEntry>
+{
+    public void Configure(EntityTypeBuilder<WatchlistEntry> b)
+    {
+        b.Property(e => e.SourceId).HasMaxLength(64);
+        b.Property(e => e.PrimaryName).HasMaxLength(500);
+        b.Property(e => e.BirthDates).HasMaxLength(500);
+        b.Property(e => e.Nationalities).HasMaxLength(200);
+        b.Property(e => e.DocumentNumbers).HasMaxLength(1000);
+        b.Property(e => e.Reason).HasMaxLength(1000);
+        b.HasOne<Watchlist>().WithMany().HasForeignKey(e => e.WatchlistId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.WatchlistId, e.SourceId });
+        b.HasMany(e => e.Names).WithOne().HasForeignKey(n => n.EntryId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(e => e.Names).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class WatchlistNameConfiguration : IEntityTypeConfiguration<WatchlistName>
+{
+    public void Configure(EntityTypeBuilder<WatchlistName> b)
+    {
+        b.Property(n => n.Name).HasMaxLength(500);
+        b.Property(n => n.Kind).HasMaxLength(16);
+        b.Property(n => n.Quality).HasMaxLength(16);
+    }
+}
+
+internal sealed class WatchlistImportConfiguration : IEntityTypeConfiguration<WatchlistImport>
+{
+    public void Configure(EntityTypeBuilder<WatchlistImport> b)
+    {
+        b.Property(i => i.ListName).HasMaxLength(100);
+        b.Property(i => i.Format).HasMaxLength(16);
+        b.Property(i => i.FileName).HasMaxLength(260);
+        b.Property(i => i.ImportedBy).HasMaxLength(64);
+        b.Property(i => i.Message).HasMaxLength(4000);
+        b.HasIndex(i => new { i.ListName, i.StartedAt });
     }
 }
 

@@ -1,4 +1,5 @@
 using Chancery.Core.Data;
+using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Chancery.Web.Infrastructure;
 
@@ -15,6 +16,7 @@ internal static class CommandLine
                chancery migrate [--database ...] [--connection ...]
                chancery seed-demo [--database ...] [--connection ...]
                chancery apikey create --name NAME --roles ROLE[,ROLE] --posts CODE[,CODE]
+               chancery watchlist import --format ofac-sdn|un-xml|csv [--name NAME] FILE
                chancery mrz parse LINE [LINE [LINE]]
         """;
 
@@ -71,13 +73,25 @@ internal static class CommandLine
 
                     return await ApiKeyCommand.RunAsync(rest, sp.GetRequiredService<ApiKeys>(), stdout, stderr, ct);
                 });
+            case "watchlist":
+                return await WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
+                {
+                    var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
+                    if (!verdict.Ok)
+                    {
+                        await stderr.WriteLineAsync("chancery: " + verdict.Message);
+                        return 1;
+                    }
+
+                    return await WatchlistCommand.RunAsync(rest, sp.GetRequiredService<ImportWatchlist>(), stdout, stderr, ct);
+                });
             case "mrz":
                 return MrzCli.Run(rest, stdout, stderr);
             case "help" or "--help" or "-h":
                 await stdout.WriteLineAsync(Usage);
                 return 0;
             default:
-                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, mrz.");
+                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, watchlist, mrz.");
                 return 2;
         }
     }

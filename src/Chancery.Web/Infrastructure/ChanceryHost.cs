@@ -5,6 +5,7 @@ using Chancery.Core.Cases;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
 using Chancery.Core.Options;
+using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Chancery.Web.Api;
 using Chancery.Web.Localization;
@@ -45,6 +46,7 @@ internal static class ChanceryHost
         services.AddScoped<PrintJobs>();
         services.AddScoped<DesignateAgent>();
         services.AddScoped<ApiKeys>();
+        services.AddScoped<ImportWatchlist>();
         services.AddScoped<LoadActor>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<IdempotentIntake>();
