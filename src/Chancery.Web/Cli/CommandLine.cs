@@ -17,6 +17,7 @@ internal static class CommandLine
                chancery seed-demo [--database ...] [--connection ...]
                chancery apikey create --name NAME --roles ROLE[,ROLE] --posts CODE[,CODE]
                chancery watchlist import --format ofac-sdn|un-xml|csv [--name NAME] FILE
+               chancery screen compare "NAME ONE" "NAME TWO" | --file PAIRS.csv
                chancery mrz parse LINE [LINE [LINE]]
         """;
 
@@ -85,13 +86,16 @@ internal static class CommandLine
 
                     return await WatchlistCommand.RunAsync(rest, sp.GetRequiredService<ImportWatchlist>(), stdout, stderr, ct);
                 });
+            case "screen":
+                return await WithServicesAsync(hostArgs, stderr, (sp, _) =>
+                    ScreenCommand.RunAsync(rest, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Chancery.Core.Options.ChanceryOptions>>().Value.Screening, stdout, stderr));
             case "mrz":
                 return MrzCli.Run(rest, stdout, stderr);
             case "help" or "--help" or "-h":
                 await stdout.WriteLineAsync(Usage);
                 return 0;
             default:
-                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, watchlist, mrz.");
+                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, watchlist, screen, mrz.");
                 return 2;
         }
     }
