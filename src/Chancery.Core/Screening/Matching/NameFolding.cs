@@ -24,6 +24,7 @@ internal static class NameFolding
             char c;
             int used;
             if (rest.StartsWith("SHCH", StringComparison.Ordinal)) { c = 'S'; used = 4; }
+            else if (rest.StartsWith("DSCH", StringComparison.Ordinal)) { c = 'J'; used = 4; }
             else if (rest.StartsWith("TSCH", StringComparison.Ordinal)) { c = 'C'; used = 4; }
             else if (rest.StartsWith("SCH", StringComparison.Ordinal)) { c = 'S'; used = 3; }
             else if (rest.StartsWith("TCH", StringComparison.Ordinal)) { c = 'C'; used = 3; }
@@ -35,7 +36,8 @@ internal static class NameFolding
                 used = 1;
                 c = rest[0] switch
                 {
-                    'C' => rest.Length > 1 && rest[1] is 'E' or 'I' or 'Y' ? 'S' : 'K',
+                    // A final C is the Serbian -ić or ISO 9 č (Nikolic, Urevic), not K.
+                    'C' => rest.Length == 1 ? 'C' : rest[1] is 'E' or 'I' or 'Y' ? 'S' : 'K',
                     'Q' => 'K',
                     'W' => 'V',
                     'Y' => 'I',
@@ -79,9 +81,10 @@ internal static class NameFolding
         var n = 0;
         var start = 0;
 
-        // Ie-/Je-/Ye-, Iu-/Ju-/Yu-, Ia-/Ja-/Ya- are one sound romanised three ways (Yelena,
-        // Jelena, Ielena, Elena): a leading I or J before a vowel is dropped.
-        if (folded.Length > 2 && folded[0] is 'I' or 'J' && IsVowel(folded[1]))
+        // Ie-/Je-/Ye-, Iu-/Ju-/Yu-, Ia-/Ya- are one sound romanised several ways (Yelena, Jelena,
+        // Ielena, Elena): a leading I (folded Y) before a vowel is dropped, and a leading J before
+        // E or U (folded I, U); not before A or O, where J is more often a consonant (Jamal, Jose).
+        if (folded.Length > 2 && ((folded[0] == 'I' && IsVowel(folded[1])) || (folded[0] == 'J' && folded[1] is 'I' or 'U')))
         {
             start = 1;
         }

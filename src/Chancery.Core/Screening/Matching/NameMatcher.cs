@@ -18,6 +18,12 @@ public static class NameMatcher
 
     private const int MaxTokens = 12;
 
+    // "HASSAN, Ali" and "ALI, Hassan" name different people when both say which part is the family name.
+    private const double SwappedFactor = 0.75;
+
+    // Aligned parts that are only somewhat alike (Amer/Samer) count for less than their similarity.
+    private const double StrongPart = 0.9;
+
     public static NameComparison Compare(string first, string second) =>
         Compare(PreparedName.Of(first), PreparedName.Of(second));
 
@@ -71,8 +77,9 @@ public static class NameMatcher
 
             bUsed[j] = true;
             var sim = sims[(i * m) + j];
-            aMatched += sim * a[i].Weight;
-            bMatched += sim * b[j].Weight;
+            var credit = sim >= StrongPart ? sim : sim - (1.5 * (StrongPart - sim));
+            aMatched += credit * a[i].Weight;
+            bMatched += credit * b[j].Weight;
             sharedNames += a[i].Kind == NameTokenKind.Name && b[j].Kind == NameTokenKind.Name ? 1 : 0;
             initialsMatched += a[i].Kind == NameTokenKind.Initial || b[j].Kind == NameTokenKind.Initial ? 1 : 0;
             var rule = (MatchRule)rules[(i * m) + j];
@@ -112,6 +119,12 @@ public static class NameMatcher
         }
 
         var score = coverage * Math.Max(0, 1 - (MissingPartPenalty * missing));
+        var swapped = Swapped(a, b, assigned);
+        if (swapped)
+        {
+            score *= SwappedFactor;
+        }
+
         var reasons = new List<string>(alignments.Count + 4);
         var capped = sharedNames <= 1 && initialsMatched == 0 && Math.Max(aNames, bNames) >= 2 && score > SinglePartCap;
         if (capped)
@@ -149,6 +162,11 @@ public static class NameMatcher
         if (capped)
         {
             reasons.Add("only one name part in common");
+        }
+
+        if (swapped)
+        {
+            reasons.Add("family and given names swapped (both names give the family name before a comma)");
         }
 
         return new NameComparison(Math.Round(score, 4), alignments, reasons);
@@ -241,6 +259,12 @@ public static class NameMatcher
             return (1, rule);
         }
 
+        // A particle pairs with a name only when written the same (Ali is not al).
+        if ((a.Kind == NameTokenKind.Particle) != (b.Kind == NameTokenKind.Particle))
+        {
+            return (0, MatchRule.Typo);
+        }
+
         var nonLatin = a.FromNonLatinScript || b.FromNonLatinScript;
         if (string.Equals(a.Folded, b.Folded, StringComparison.Ordinal))
         {
@@ -253,16 +277,26 @@ public static class NameMatcher
         }
 
         var keysEqual = a.PhoneticKey.Length >= 2 && string.Equals(a.PhoneticKey, b.PhoneticKey, StringComparison.Ordinal);
+        var shortNames = Math.Min(a.Text.Length, b.Text.Length) <= 4;
         var jw = StringSimilarity.JaroWinkler(a.Folded, b.Folded);
         var minLength = Math.Min(a.Text.Length, b.Text.Length);
         var edits = StringSimilarity.EditDistance(a.Text, b.Text);
+        var editSimilarity = 1 - ((double)edits / Math.Max(a.Text.Length, b.Text.Length));
         if (minLength <= 4)
         {
             // Jaro-Winkler is generous to short strings sharing a prefix (Ali/Ala).
-            jw = Math.Min(jw, 1 - ((double)edits / Math.Max(a.Text.Length, b.Text.Length)) + 0.15);
+            jw = Math.Min(jw, editSimilarity + 0.1);
         }
 
-        var typo = edits == 1 && minLength >= 4 ? 0.92 : edits == 2 && minLength >= 7 ? 0.87 : 0;
+        // Typos rarely touch the first letter; names that differ there are usually other names
+        // (Amer/Samer, Dongming/Mingming). G and J are one Arabic letter (Gamal/Jamal).
+        var sameStart = a.Folded[0] == b.Folded[0] || (a.Folded[0] is 'G' or 'J' && b.Folded[0] is 'G' or 'J');
+        if (!sameStart)
+        {
+            jw = Math.Min(jw, editSimilarity);
+        }
+
+        var typo = !sameStart ? 0 : edits == 1 && minLength >= 4 ? 0.92 : edits == 2 && minLength >= 7 ? 0.87 : 0;
         var best = Math.Max(jw, typo);
         if (nonLatin)
         {
@@ -271,7 +305,8 @@ public static class NameMatcher
             return keySimilarity >= best ? (keySimilarity, MatchRule.OriginalScript) : (best, MatchRule.OriginalScript);
         }
 
-        if (keysEqual)
+        // Short names with the same consonants can still be different names (Rima/Rami).
+        if (keysEqual && (!shortNames || StringSimilarity.EditDistance(a.Folded, b.Folded) <= 1))
         {
             var phonetic = 0.9 + (0.05 * Math.Clamp((jw - 0.75) / 0.25, 0, 1));
             return (Math.Max(phonetic, best), MatchRule.Phonetic);
@@ -348,7 +383,7 @@ public static class NameMatcher
         for (var j = 0; j + 1 < source.Count; j++)
         {
             var length = source[j].Text.Length + source[j + 1].Text.Length;
-            if (source[j].Kind == NameTokenKind.Initial || source[j + 1].Kind == NameTokenKind.Initial)
+            if (source[j].Kind == NameTokenKind.Initial || source[j + 1].Kind is NameTokenKind.Initial or NameTokenKind.Particle)
             {
                 continue;
             }
@@ -433,6 +468,31 @@ public static class NameMatcher
                 used |= 1 << j;
             }
         }
+    }
+
+    private static bool Swapped(IReadOnlyList<NameToken> a, IReadOnlyList<NameToken> b, ReadOnlySpan<int> assigned)
+    {
+        var conflicts = 0;
+        var agreements = 0;
+        for (var i = 0; i < a.Count; i++)
+        {
+            var j = assigned[i];
+            if (j < 0 || a[i].IsFamily is not { } first || b[j].IsFamily is not { } second || a[i].Kind != NameTokenKind.Name)
+            {
+                continue;
+            }
+
+            if (first == second)
+            {
+                agreements += first ? 1 : 0;
+            }
+            else if (first)
+            {
+                conflicts++;
+            }
+        }
+
+        return conflicts > 0 && agreements == 0;
     }
 
     private static bool IsReordered(ReadOnlySpan<int> assigned)

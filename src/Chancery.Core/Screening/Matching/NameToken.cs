@@ -34,6 +34,9 @@ public sealed class NameToken
 
     internal bool Merged { get; init; }
 
+    // True before the comma of "FAMILY, Given", false after it, null when the name has no comma.
+    internal bool? IsFamily { get; init; }
+
     internal double Weight => Kind switch
     {
         NameTokenKind.Particle => 0.15,

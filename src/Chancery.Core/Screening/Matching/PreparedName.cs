@@ -35,6 +35,14 @@ public sealed class PreparedName
         "ALLAH", "ALLA", "LAH", "LLAH", "LLH", "LH", "LLA", "ULLAH", "ULLA", "ALLH", "ILLAH", "ELLAH",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> CompoundTails = new[]
+    {
+        "DIN", "DEEN", "DINE", "DDIN", "DDINE", "UDDIN", "UDDINE", "EDDIN", "EDDINE", "UDDEEN",
+        "ALLAH", "ULLAH", "ULLA", "ALLA", "LLAH", "LLH", "LH", "ALLH",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> CompoundArticles = new[] { "AL", "EL", "UL", "UD", "AD", "ED", "ID", "UR" }.ToFrozenSet(StringComparer.Ordinal);
+
     private PreparedName(string original, IReadOnlyList<NameToken> tokens)
     {
         Original = original;
@@ -50,8 +58,9 @@ public sealed class PreparedName
         ArgumentNullException.ThrowIfNull(name);
         var text = name.IsNormalized(NormalizationForm.FormKC) ? name : SafeNormalize(name);
 
-        var words = new List<(string Original, string Text, bool NonLatin)>();
+        var words = new List<(string Original, string Text, bool NonLatin, bool? Family)>();
         var start = -1;
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
         for (var i = 0; i <= text.Length; i++)
         {
             var separator = i == text.Length || IsSeparator(text[i]);
@@ -61,12 +70,12 @@ public sealed class PreparedName
             }
             else if (separator && start >= 0)
             {
-                AddWord(words, text.AsSpan(start, i - start));
+                AddWord(words, text.AsSpan(start, i - start), comma < 0 ? null : start < comma);
                 start = -1;
             }
         }
 
-        var tokens = Classify(ExpandAbd(words));
+        var tokens = Classify(JoinCompounds(ExpandAbd(words)));
         return new PreparedName(name, tokens);
     }
 
@@ -86,7 +95,7 @@ public sealed class PreparedName
     private static bool IsSeparator(char c) =>
         char.IsWhiteSpace(c) || c is ',' or '-' or '.' or '/' or '(' or ')' or ';' or ':' or '<' or '_' or '"' or '‐' or '‑' or '‒' or '–' or '—' or '+' or '&';
 
-    private static void AddWord(List<(string, string, bool)> words, ReadOnlySpan<char> word)
+    private static void AddWord(List<(string Original, string Text, bool NonLatin, bool? Family)> words, ReadOnlySpan<char> word, bool? family)
     {
         var arabic = false;
         var cyrillic = false;
@@ -104,12 +113,12 @@ public sealed class PreparedName
             // In Arabic script the article is always written joined to its noun.
             if (latin.Length > 3 && latin.StartsWith("AL", StringComparison.Ordinal))
             {
-                words.Add((original, "AL", true));
-                words.Add((original, latin[2..], true));
+                words.Add((original, "AL", true, family));
+                words.Add((original, latin[2..], true, family));
             }
             else if (latin.Length > 0)
             {
-                words.Add((original, latin, true));
+                words.Add((original, latin, true, family));
             }
 
             return;
@@ -117,16 +126,16 @@ public sealed class PreparedName
 
         foreach (var part in MrzNames.ToMrz(original).Split('<', StringSplitOptions.RemoveEmptyEntries))
         {
-            words.Add((original, part, cyrillic));
+            words.Add((original, part, cyrillic, family));
         }
     }
 
-    private static List<(string Original, string Text, bool NonLatin)> ExpandAbd(List<(string Original, string Text, bool NonLatin)> words)
+    private static List<(string Original, string Text, bool NonLatin, bool? Family)> ExpandAbd(List<(string Original, string Text, bool NonLatin, bool? Family)> words)
     {
-        var output = new List<(string Original, string Text, bool NonLatin)>(words.Count + 1);
+        var output = new List<(string Original, string Text, bool NonLatin, bool? Family)>(words.Count + 1);
         for (var i = 0; i < words.Count; i++)
         {
-            var (original, text, nonLatin) = words[i];
+            var (original, text, nonLatin, family) = words[i];
             string? rest = null;
             if (text is "ABD" || Array.IndexOf(AbdPrefixes, text) >= 0)
             {
@@ -146,7 +155,7 @@ public sealed class PreparedName
 
             if (rest is null)
             {
-                output.Add((original, text, nonLatin));
+                output.Add((original, text, nonLatin, family));
                 continue;
             }
 
@@ -161,23 +170,56 @@ public sealed class PreparedName
 
                 if (j >= words.Count)
                 {
-                    output.Add((original, "ABD", nonLatin));
+                    output.Add((original, "ABD", nonLatin, family));
                     continue;
                 }
 
                 var joinedOriginal = string.Join(' ', words.Skip(i).Take(j - i + 1).Select(w => w.Original).Distinct());
-                output.Add((joinedOriginal, Allah.Contains(words[j].Text) ? "ABDULLAH" : "ABD" + words[j].Text, nonLatin || words[j].NonLatin));
+                output.Add((joinedOriginal, Allah.Contains(words[j].Text) ? "ABDULLAH" : "ABD" + words[j].Text, nonLatin || words[j].NonLatin, family));
                 i = j;
                 continue;
             }
 
-            output.Add((original, Allah.Contains(rest) ? "ABDULLAH" : "ABD" + rest, nonLatin));
+            output.Add((original, Allah.Contains(rest) ? "ABDULLAH" : "ABD" + rest, nonLatin, family));
         }
 
         return output;
     }
 
-    private static NameToken[] Classify(List<(string Original, string Text, bool NonLatin)> words)
+    // Compounds with al-Din and Allah are one name written as one, two or three words
+    // (Jalaluddin, Jalal al-Din, Jalal ad-Din; Najibullah, Najib Allah): join them, without the article.
+    private static List<(string Original, string Text, bool NonLatin, bool? Family)> JoinCompounds(List<(string Original, string Text, bool NonLatin, bool? Family)> words)
+    {
+        var output = new List<(string Original, string Text, bool NonLatin, bool? Family)>(words.Count);
+        foreach (var word in words)
+        {
+            if (CompoundTails.Contains(word.Text))
+            {
+                var at = output.Count - 1;
+                var skipped = 0;
+                if (at >= 0 && CompoundArticles.Contains(output[at].Text))
+                {
+                    at--;
+                    skipped = 1;
+                }
+
+                if (at >= 0 && !Particles.Contains(output[at].Text) && !Titles.Contains(output[at].Text) && output[at].Text.Length > 1)
+                {
+                    var head = output[at];
+                    var joinedOriginal = head.Original == word.Original ? head.Original : $"{head.Original} {word.Original}";
+                    output.RemoveRange(at, 1 + skipped);
+                    output.Add((joinedOriginal, head.Text + word.Text, head.NonLatin || word.NonLatin, head.Family));
+                    continue;
+                }
+            }
+
+            output.Add(word);
+        }
+
+        return output;
+    }
+
+    private static NameToken[] Classify(List<(string Original, string Text, bool NonLatin, bool? Family)> words)
     {
         var allLight = true;
         foreach (var word in words)
@@ -188,13 +230,13 @@ public sealed class PreparedName
         var tokens = new NameToken[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            var (original, text, nonLatin) = words[i];
+            var (original, text, nonLatin, family) = words[i];
             var kind = text.Length == 1 && !Particles.Contains(text) ? NameTokenKind.Initial
                 : allLight ? NameTokenKind.Name
                 : Titles.Contains(text) ? NameTokenKind.Title
                 : Particles.Contains(text) ? NameTokenKind.Particle
                 : NameTokenKind.Name;
-            tokens[i] = new NameToken(original, text, kind, nonLatin);
+            tokens[i] = new NameToken(original, text, kind, nonLatin) { IsFamily = family };
         }
 
         return tokens;
@@ -204,5 +246,6 @@ public sealed class PreparedName
         new($"{first.Original} {second.Original}", first.Text + second.Text, NameTokenKind.Name, first.FromNonLatinScript || second.FromNonLatinScript)
         {
             Merged = true,
+            IsFamily = first.IsFamily,
         };
 }
