@@ -141,6 +141,7 @@ internal static class ChanceryHost
         api.MapCasesApi();
         api.MapStockApi();
         api.MapPrintJobsApi();
+        api.MapScreeningApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
