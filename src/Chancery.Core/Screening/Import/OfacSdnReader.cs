@@ -164,10 +164,9 @@ public static partial class OfacSdnReader
     {
         if (CircaRange().Match(text) is { Success: true } circaRange)
             return Between(Year(circaRange.Groups["from"].Value), Year(circaRange.Groups["to"].Value));
+        // "circa 07 Jul 1966" is as vague as "circa 1966": only the year is kept.
         if (text.StartsWith("circa ", StringComparison.Ordinal))
-            return int.TryParse(text.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 9999
-                ? ParsedBirthDate.Circa(y)
-                : null;
+            return ParseDate(text[6..]) is { IsRange: false } about ? ParsedBirthDate.Circa(about.FromYear) : null;
 
         var to = text.IndexOf(" to ", StringComparison.Ordinal);
         if (to > 0)

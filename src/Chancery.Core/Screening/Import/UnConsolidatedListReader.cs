@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -8,7 +9,7 @@ namespace Chancery.Core.Screening.Import;
 /// Reads the UN Security Council consolidated list XML one INDIVIDUAL or ENTITY at a time: only the
 /// element being read is held in memory. DTDs are refused and nothing outside the file is resolved.
 /// </summary>
-public static class UnConsolidatedListReader
+public static partial class UnConsolidatedListReader
 {
     public const string DefaultSourceList = "UN Security Council consolidated list";
 
@@ -111,12 +112,19 @@ public static class UnConsolidatedListReader
             .Select(n => new ParsedNationality(n, CountryNames.ToAlpha3(n)))
             .ToList();
 
-        var passports = element.Elements("INDIVIDUAL_DOCUMENT")
-            .Where(d => IsPassport(Text(d.Element("TYPE_OF_DOCUMENT"))) || IsPassport(Text(d.Element("TYPE_OF_DOCUMENT2"))))
-            .Select(d => (Number: Text(d.Element("NUMBER")), Country: Text(d.Element("ISSUING_COUNTRY")) ?? Text(d.Element("COUNTRY_OF_ISSUE"))))
-            .Where(d => d.Number is not null)
-            .Select(d => new ParsedPassport(d.Number!, d.Country))
-            .ToList();
+        var passports = new List<ParsedPassport>();
+        foreach (var document in element.Elements("INDIVIDUAL_DOCUMENT"))
+        {
+            if (!IsPassport(Text(document.Element("TYPE_OF_DOCUMENT"))) && !IsPassport(Text(document.Element("TYPE_OF_DOCUMENT2"))))
+                continue;
+            if (Text(document.Element("NUMBER")) is not { } numberText)
+                continue;
+            var country = Text(document.Element("ISSUING_COUNTRY")) ?? Text(document.Element("COUNTRY_OF_ISSUE"));
+            if (PassportNumber(numberText) is { } number)
+                passports.Add(new ParsedPassport(number, country) { SourceText = number == numberText ? null : numberText });
+            else
+                skipped.Add(new SkippedRecord(line, id, $"passport without a number: {numberText}"));
+        }
 
         return new ParsedWatchlistEntry
         {
@@ -171,6 +179,32 @@ public static class UnConsolidatedListReader
 
         return null;
     }
+
+    // NUMBER is free text: "D 000974", but also "Libyan Passport No. 96/184442", "381110042 (Expired 25 Jan. 2016)"
+    // or "R00012098, South Sudan". The number is the last word with a digit, with a short capital prefix
+    // before it ("RL 0736643", "A 0139243") kept.
+    private static string? PassportNumber(string text)
+    {
+        if (CleanNumber().IsMatch(text))
+            return text;
+        var words = Parenthetical().Replace(text.Split(',')[0], " ")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.TrimEnd('.', ';', ':'))
+            .ToList();
+        var last = words.FindLastIndex(w => w.Any(char.IsAsciiDigit));
+        if (last < 0)
+            return null;
+        return last > 0 && PrefixWord().IsMatch(words[last - 1]) ? $"{words[last - 1]} {words[last]}" : words[last];
+    }
+
+    [GeneratedRegex(@"^(?=.*\d)[A-Z0-9][A-Z0-9 ./-]{0,24}$")]
+    private static partial Regex CleanNumber();
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Parenthetical();
+
+    [GeneratedRegex(@"^[A-Z]{1,3}$")]
+    private static partial Regex PrefixWord();
 
     private static bool IsPassport(string? type) =>
         type is not null

@@ -79,6 +79,26 @@ public sealed class OfacSdnReaderTests
     }
 
     [Fact]
+    public void Read_CircaFullDate_KeepsAnApproximateYear()
+    {
+        // Line 611: DOB circa 07 Jul 1966.
+        var entry = Sdn.Value.Entries.Single(e => e.SourceId == "7929");
+
+        Assert.Equal("~1966", Assert.Single(entry.BirthDates).ToString());
+    }
+
+    [Fact]
+    public void Read_SharedSdnFile_SkipsOnlyWhatItCannotRead()
+    {
+        // Three truncated aliases and five passport items with no number in them ("Passport issued in
+        // Sarajevo", "Passport and National ID were issued in Ulm"...) or a malformed one ("G9336_77").
+        var reasons = Sdn.Value.Summary.Skipped.Select(s => s.Reason).ToList();
+
+        Assert.Equal(8, reasons.Count);
+        Assert.Equal(5, reasons.Count(r => r.StartsWith("unreadable passport number", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Read_EntityRecord_IsNotAnIndividual()
     {
         var entry = Sdn.Value.Entries.Single(e => e.SourceId == "306");

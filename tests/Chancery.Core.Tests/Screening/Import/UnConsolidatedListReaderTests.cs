@@ -70,6 +70,26 @@ public sealed class UnConsolidatedListReaderTests
         Assert.Equal(["DPRK"], entry.Programs);
     }
 
+    [Theory]
+    [InlineData("6908487", "515458008", "Russian foreign travel passport number 515458008")]
+    [InlineData("6908461", "R00012098", "R00012098, South Sudan")]
+    [InlineData("6908555", "381310014", null)]
+    public void Read_PassportNumberInFreeText_PicksOutTheNumber(string dataId, string number, string? sourceText)
+    {
+        var passport = Un.Value.Entries.Single(e => e.SourceId == dataId).Passports[0];
+
+        Assert.Equal((number, sourceText), (passport.Number, passport.SourceText));
+    }
+
+    [Fact]
+    public void Read_SeveralPassports_KeepsEachNumberWithoutItsNote()
+    {
+        // DATAID 6908498: 199421147, "381110042 (Expired 25 Jan. 2016)", "563210184 (Expires 18 Jun. 2018)".
+        var entry = Un.Value.Entries.Single(e => e.SourceId == "6908498");
+
+        Assert.Equal(["199421147", "381110042", "563210184"], entry.Passports.Select(p => p.Number));
+    }
+
     [Fact]
     public void Read_ApproximateYears_AreMarkedApproximate()
     {
