@@ -395,6 +395,11 @@ public static class NameMatcher
                     continue;
                 }
 
+                if (target.Folded[0] != source[j].Folded[0] || target.Kind != NameTokenKind.Name)
+                {
+                    continue;
+                }
+
                 if (string.Equals(target.Text, source[j].Text, StringComparison.Ordinal) || string.Equals(target.Text, source[j + 1].Text, StringComparison.Ordinal))
                 {
                     continue;
@@ -424,8 +429,9 @@ public static class NameMatcher
         var n = a.Count;
         var m = b.Count;
         var states = 1 << m;
-        var best = new double[(n + 1) * states];
-        var choice = new sbyte[(n + 1) * states];
+        var size = (n + 1) * states;
+        Span<double> best = size <= 512 ? stackalloc double[size] : new double[size];
+        Span<sbyte> choice = size <= 512 ? stackalloc sbyte[size] : new sbyte[size];
         for (var i = n - 1; i >= 0; i--)
         {
             for (var mask = 0; mask < states; mask++)

@@ -92,6 +92,19 @@ public sealed class PreparedName
         }
     }
 
+    private static bool IsAsciiWord(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiLetter(c) && c is not '\'' and not '`')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsSeparator(char c) =>
         char.IsWhiteSpace(c) || c is ',' or '-' or '.' or '/' or '(' or ')' or ';' or ':' or '<' or '_' or '"' or '‐' or '‑' or '‒' or '–' or '—' or '+' or '&';
 
@@ -119,6 +132,27 @@ public sealed class PreparedName
             else if (latin.Length > 0)
             {
                 words.Add((original, latin, true, family));
+            }
+
+            return;
+        }
+
+        // Plain ASCII letters (most names) need no transliteration: upper-case them directly.
+        if (!cyrillic && IsAsciiWord(word))
+        {
+            Span<char> upper = stackalloc char[word.Length];
+            var n = 0;
+            foreach (var c in word)
+            {
+                if (char.IsAsciiLetter(c))
+                {
+                    upper[n++] = char.ToUpperInvariant(c);
+                }
+            }
+
+            if (n > 0)
+            {
+                words.Add((original, new string(upper[..n]), false, family));
             }
 
             return;
