@@ -120,5 +120,5 @@ public static class ChanceryLookoutCsv
             : field;
 
     private static WatchlistFormatException Error(long line, string problem) =>
-        new($"{FormatName}: line {line}: {problem}.");
+        new(MessageText.OneLine($"{FormatName}: line {line}: {problem}."));
 }

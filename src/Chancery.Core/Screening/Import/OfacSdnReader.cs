@@ -179,7 +179,7 @@ public static partial class OfacSdnReader
         string[] formats = ["dd MMM yyyy", "MMM yyyy", "yyyy"];
         for (var i = 0; i < formats.Length; i++)
         {
-            if (DateTime.TryParseExact(text, formats[i], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (DateTime.TryParseExact(text, formats[i], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year >= 1000)
             {
                 return i switch
                 {
@@ -222,7 +222,7 @@ public static partial class OfacSdnReader
     }
 
     private static WatchlistFormatException Error(long line, string problem) =>
-        new($"{FormatName}: line {line}: {problem}.");
+        new(MessageText.OneLine($"{FormatName}: line {line}: {problem}."));
 
     private static string? Value(string field)
     {

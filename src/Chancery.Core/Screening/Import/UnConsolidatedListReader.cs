@@ -63,7 +63,7 @@ public static partial class UnConsolidatedListReader
         {
             // The refusal of a DTD comes without a position: it can only be in the prolog.
             var at = e.LineNumber > 0 ? $"at line {e.LineNumber}, position {e.LinePosition}" : "before the root element";
-            throw new WatchlistFormatException($"{FormatName}: {where}: malformed XML {at}: {FirstLine(e.Message)}", e);
+            throw new WatchlistFormatException(MessageText.OneLine($"{FormatName}: {where}: malformed XML {at}: {FirstLine(e.Message)}"), e);
         }
 
         var individuals = entries.Where(e => e.IsIndividual).ToList();
@@ -235,5 +235,5 @@ public static partial class UnConsolidatedListReader
     }
 
     private static WatchlistFormatException Error(string where, string problem) =>
-        new($"{FormatName}: {where}: {problem}.");
+        new(MessageText.OneLine($"{FormatName}: {where}: {problem}."));
 }
