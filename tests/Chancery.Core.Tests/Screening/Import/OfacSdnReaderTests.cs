@@ -147,4 +147,12 @@ public sealed class OfacSdnReaderTests
 
         Assert.Equal("ofac-sdn: line 2: a quoted field is not closed before the end of the file.", error.Message);
     }
+
+    [Fact]
+    public void Read_CancelledToken_StopsWithOperationCanceled()
+    {
+        using var file = File.OpenRead(WatchlistFiles.OfacSdn);
+
+        Assert.Throws<OperationCanceledException>(() => OfacSdnReader.Read(file, cancellationToken: new CancellationToken(canceled: true)));
+    }
 }
