@@ -10,6 +10,9 @@ internal static class ArabicScript
 {
     public static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
+    // Waw and ya before an alif are consonants (Marwan, Bayan), elsewhere inside a word long vowels.
+    private static bool NextIsAlif(ReadOnlySpan<char> word, int i) => i + 1 < word.Length && word[i + 1] is 'ا' or 'آ';
+
     public static string ToLatin(ReadOnlySpan<char> word)
     {
         var output = new StringBuilder(word.Length * 2);
@@ -51,8 +54,8 @@ internal static class ArabicScript
                 'ن' => "N",
                 'ه' or 'ھ' or 'ۀ' => "H",
                 'ة' => "A",
-                'و' => initial ? "W" : "U",
-                'ي' or 'ی' or 'ې' => initial ? "Y" : "I",
+                'و' => initial || NextIsAlif(word, i) ? "W" : "U",
+                'ي' or 'ی' or 'ې' => initial || NextIsAlif(word, i) ? "Y" : "I",
                 'ى' => "A",
                 _ => string.Empty,
             };

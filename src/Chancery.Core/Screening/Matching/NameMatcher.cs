@@ -77,7 +77,7 @@ public static class NameMatcher
 
             bUsed[j] = true;
             var sim = sims[(i * m) + j];
-            var credit = sim >= StrongPart ? sim : sim - (1.5 * (StrongPart - sim));
+            var credit = sim >= StrongPart ? sim : sim - (2 * (StrongPart - sim));
             aMatched += credit * a[i].Weight;
             bMatched += credit * b[j].Weight;
             sharedNames += a[i].Kind == NameTokenKind.Name && b[j].Kind == NameTokenKind.Name ? 1 : 0;
@@ -276,12 +276,16 @@ public static class NameMatcher
             return (0.95, MatchRule.ParticleAttached);
         }
 
-        var keysEqual = a.PhoneticKey.Length >= 2 && string.Equals(a.PhoneticKey, b.PhoneticKey, StringComparison.Ordinal);
         var shortNames = Math.Min(a.Text.Length, b.Text.Length) <= 4;
+        var keysEqual = a.PhoneticKey.Length >= 2 && string.Equals(a.PhoneticKey, b.PhoneticKey, StringComparison.Ordinal);
         var jw = StringSimilarity.JaroWinkler(a.Folded, b.Folded);
+        // Edits are counted on the written and on the folded forms, whichever is fewer: a
+        // romanisation difference is not a typo, and folding can hide a real letter (Lilia/Liia).
         var minLength = Math.Min(a.Text.Length, b.Text.Length);
-        var edits = StringSimilarity.EditDistance(a.Text, b.Text);
-        var editSimilarity = 1 - ((double)edits / Math.Max(a.Text.Length, b.Text.Length));
+        var edits = Math.Min(StringSimilarity.EditDistance(a.Text, b.Text), StringSimilarity.EditDistance(a.Folded, b.Folded));
+        var editSimilarity = Math.Max(
+            1 - ((double)StringSimilarity.EditDistance(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length)),
+            1 - ((double)StringSimilarity.EditDistance(a.Folded, b.Folded) / Math.Max(a.Folded.Length, b.Folded.Length)));
         if (minLength <= 4)
         {
             // Jaro-Winkler is generous to short strings sharing a prefix (Ali/Ala).
@@ -289,12 +293,16 @@ public static class NameMatcher
         }
 
         // Typos rarely touch the first letter; names that differ there are usually other names
-        // (Amer/Samer, Dongming/Mingming). G and J are one Arabic letter (Gamal/Jamal).
-        var sameStart = a.Folded[0] == b.Folded[0] || (a.Folded[0] is 'G' or 'J' && b.Folded[0] is 'G' or 'J');
+        // (Amer/Samer, Dongming/Mingming). Letters romanisations swap at the start do not count
+        // (Gamal/Jamal, Tahir/Dahir, Qasim/Kasim).
+        var sameStart = a.Folded[0] == b.Folded[0] || a.Text[0] == b.Text[0] || SoundAlike(a.Folded[0], b.Folded[0]) || keysEqual;
         if (!sameStart)
         {
-            jw = Math.Min(jw, editSimilarity);
+            jw = Math.Min(jw, editSimilarity - 0.05);
         }
+
+        // Jaro-Winkler rewards a shared prefix even when one part is twice the other (Sergei/Serafimovich).
+        jw = Math.Min(jw, editSimilarity + 0.3);
 
         var typo = !sameStart ? 0 : edits == 1 && minLength >= 4 ? 0.92 : edits == 2 && minLength >= 7 ? 0.87 : 0;
         var best = Math.Max(jw, typo);
@@ -306,7 +314,8 @@ public static class NameMatcher
         }
 
         // Short names with the same consonants can still be different names (Rima/Rami).
-        if (keysEqual && (!shortNames || StringSimilarity.EditDistance(a.Folded, b.Folded) <= 1))
+        // Names from one root share a skeleton (Mahmoud/Mohammad): the spelling must be close too.
+        if (keysEqual && jw >= 0.82 && (!shortNames || StringSimilarity.EditDistance(a.Folded, b.Folded) <= 1))
         {
             var phonetic = 0.9 + (0.05 * Math.Clamp((jw - 0.75) / 0.25, 0, 1));
             return (Math.Max(phonetic, best), MatchRule.Phonetic);
@@ -314,6 +323,14 @@ public static class NameMatcher
 
         return (best, best >= 0.97 ? MatchRule.Transliteration : MatchRule.Typo);
     }
+
+    // Folded first letters that romanisations write for one sound: G/J/K/Q (Gamal/Jamal, Qalaf/
+    // Kalaf), H/K (Khalaf/Qalaf), C (Ch: Ч, Ш or Х) against S, H and J (Chadaev/Shadayev,
+    // Chorschewa/Khorsheva), D/T, B/P, F/V.
+    private static bool SoundAlike(char a, char b) =>
+        (a is 'G' or 'J' or 'K' && b is 'G' or 'J' or 'K') || (a is 'H' or 'K' && b is 'H' or 'K')
+        || (a == 'C' && b is 'S' or 'H' or 'J') || (b == 'C' && a is 'S' or 'H' or 'J')
+        || (a is 'D' or 'T' && b is 'D' or 'T') || (a is 'B' or 'P' && b is 'B' or 'P') || (a is 'F' or 'V' && b is 'F' or 'V');
 
     private static bool Ascii(string s)
     {
@@ -370,7 +387,7 @@ public static class NameMatcher
 
     // Parts written as one word on one side and as two on the other (Abu Bakr/Abubakr,
     // Al Qaida/Alqaida, Kim Jong Un/Kim Jongun): join the two when the join matches a part
-    // of the other name better than either alone.
+    // of the other name and neither part alone does.
     private static IReadOnlyList<NameToken> MergeToFit(IReadOnlyList<NameToken> other, IReadOnlyList<NameToken> tokens)
     {
         if (tokens.Count < 2 || tokens.Count > MaxTokens)
@@ -407,7 +424,7 @@ public static class NameMatcher
 
                 var join = PreparedName.Join(source[j], source[j + 1]);
                 var (sim, _) = Similarity(target, join);
-                if (sim >= 0.9)
+                if (sim >= 0.9 && Similarity(target, source[j]).Similarity < 0.9 && Similarity(target, source[j + 1]).Similarity < 0.9)
                 {
                     merged ??= [.. source];
                     var at = merged.IndexOf(source[j]);

@@ -10,8 +10,8 @@ namespace Chancery.Core.Tests.Screening.Matching;
 // the figures recorded in docs/name-matching.md: a change that lowers them must say why there.
 public sealed class EvaluationSetTests
 {
-    private const double PrecisionFloor = 0.99;
-    private const double RecallFloor = 0.96;
+    private const double PrecisionFloor = 0.998;
+    private const double RecallFloor = 0.968;
 
     [Fact]
     public void EvaluationSet_AtConfiguredThreshold_MeetsRecordedPrecisionAndRecall()
