@@ -18,7 +18,8 @@ internal static class ArabicScript
         var output = new StringBuilder(word.Length * 2);
         for (var i = 0; i < word.Length; i++)
         {
-            var initial = output.Length == 0;
+            // The first letter after a joined article starts the noun (الوليد is al-Walid).
+            var initial = output.Length == 0 || (i == 2 && word[0] is 'ا' && word[1] == 'ل');
             var letters = word[i] switch
             {
                 'ا' or 'أ' or 'آ' or 'ٱ' => "A",

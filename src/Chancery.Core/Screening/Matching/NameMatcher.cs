@@ -301,8 +301,9 @@ public static class NameMatcher
             jw = Math.Min(jw, editSimilarity - 0.05);
         }
 
-        // Jaro-Winkler rewards a shared prefix even when one part is twice the other (Sergei/Serafimovich).
-        jw = Math.Min(jw, editSimilarity + 0.3);
+        // Jaro-Winkler rewards a shared prefix even when the rest differs (Sergei/Serafimovich,
+        // Aleksey/Aleksandr).
+        jw = Math.Min(jw, editSimilarity + 0.2);
 
         var typo = !sameStart ? 0 : edits == 1 && minLength >= 4 ? 0.92 : edits == 2 && minLength >= 7 ? 0.87 : 0;
         var best = Math.Max(jw, typo);

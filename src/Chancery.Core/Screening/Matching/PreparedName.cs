@@ -14,7 +14,7 @@ public sealed class PreparedName
     {
         "AL", "EL", "UL", "BIN", "BEN", "IBN", "BN", "ABN", "BNT", "ABU", "ABOU", "ABO", "BINT", "BINTI", "BINTE",
         "VAN", "VON", "DE", "DA", "DAS", "DOS", "DEL", "DELLA", "DELLE", "DELLO", "DEGLI", "DI", "DU", "DES",
-        "LE", "LA", "LOS", "LAS", "TER", "TEN", "DER", "DEN", "Y", "ZU", "ST", "OULD", "WALD",
+        "LE", "LA", "LOS", "LAS", "TER", "TEN", "DER", "DEN", "Y", "ZU", "ST", "OULD", "WALD", "WLD",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Titles = new[]
@@ -38,7 +38,7 @@ public sealed class PreparedName
     private static readonly FrozenSet<string> CompoundTails = new[]
     {
         "DIN", "DEEN", "DINE", "DDIN", "DDINE", "UDDIN", "UDDINE", "EDDIN", "EDDINE", "UDDEEN",
-        "ALLAH", "ULLAH", "ULLA", "ALLA", "LLAH", "LLH", "LH", "ALLH",
+        "ALLAH", "ULLAH", "LLAH", "LLH", "LH", "ALLH",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> CompoundArticles = new[] { "AL", "EL", "UL", "UD", "AD", "ED", "ID", "UR" }.ToFrozenSet(StringComparer.Ordinal);
