@@ -56,7 +56,7 @@ public sealed class PreparedName
     public static PreparedName Of(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var text = name.IsNormalized(NormalizationForm.FormKC) ? name : SafeNormalize(name);
+        var text = SafeNormalize(name);
 
         var words = new List<(string Original, string Text, bool NonLatin, bool? Family)>();
         var start = -1;
@@ -81,15 +81,22 @@ public sealed class PreparedName
 
     private static string SafeNormalize(string name)
     {
-        try
+        // Lone surrogates make normalisation throw: drop them first.
+        if (name.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
         {
-            return name.Normalize(NormalizationForm.FormKC);
+            var valid = new StringBuilder(name.Length);
+            foreach (var rune in name.EnumerateRunes())
+            {
+                if (rune != Rune.ReplacementChar)
+                {
+                    valid.Append(rune.ToString());
+                }
+            }
+
+            name = valid.ToString();
         }
-        catch (ArgumentException)
-        {
-            // Lone surrogates: MrzNames drops them later.
-            return name;
-        }
+
+        return name.IsNormalized(NormalizationForm.FormKC) ? name : name.Normalize(NormalizationForm.FormKC);
     }
 
     private static bool IsAsciiWord(ReadOnlySpan<char> word)
