@@ -49,43 +49,18 @@ internal static class CommandLine
                     return 0;
                 });
             case "seed-demo":
-                return await WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
+                return await WithMigratedServicesAsync(hostArgs, stderr, async (sp, ct) =>
                 {
-                    var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
-                    if (!verdict.Ok)
-                    {
-                        await stderr.WriteLineAsync("chancery: " + verdict.Message);
-                        return 1;
-                    }
-
                     await DemoData.SeedAsync(sp, ct);
                     await DemoData.PrintSignInsAsync(sp, stdout, ct);
                     return 0;
                 });
             case "apikey":
-                return await WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
-                {
-                    var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
-                    if (!verdict.Ok)
-                    {
-                        await stderr.WriteLineAsync("chancery: " + verdict.Message);
-                        return 1;
-                    }
-
-                    return await ApiKeyCommand.RunAsync(rest, sp.GetRequiredService<ApiKeys>(), stdout, stderr, ct);
-                });
+                return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) =>
+                    ApiKeyCommand.RunAsync(rest, sp.GetRequiredService<ApiKeys>(), stdout, stderr, ct));
             case "watchlist":
-                return await WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
-                {
-                    var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
-                    if (!verdict.Ok)
-                    {
-                        await stderr.WriteLineAsync("chancery: " + verdict.Message);
-                        return 1;
-                    }
-
-                    return await WatchlistCommand.RunAsync(rest, sp.GetRequiredService<ImportWatchlist>(), stdout, stderr, ct);
-                });
+                return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) =>
+                    WatchlistCommand.RunAsync(rest, sp.GetRequiredService<ImportWatchlist>(), stdout, stderr, ct));
             case "screen":
                 return await WithServicesAsync(hostArgs, stderr, (sp, _) =>
                     ScreenCommand.RunAsync(rest, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Chancery.Core.Options.ChanceryOptions>>().Value.Screening, stdout, stderr));
@@ -131,6 +106,17 @@ internal static class CommandLine
             return 2;
         }
     }
+
+    /// <summary>Like <see cref="WithServicesAsync"/>, but only on a database with the expected schema (exit 1 otherwise).</summary>
+    private static Task<int> WithMigratedServicesAsync(string[] hostArgs, TextWriter stderr, Func<IServiceProvider, CancellationToken, Task<int>> run) =>
+        WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
+        {
+            var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
+            if (verdict.Ok)
+                return await run(sp, ct);
+            await stderr.WriteLineAsync("chancery: " + verdict.Message);
+            return 1;
+        });
 
     /// <summary>Turns <c>--database</c> and <c>--connection</c> into configuration keys; leaves the rest.</summary>
     private static string[] HostArguments(string[] args, out string[] rest)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Chancery.Core.Options;
+using Chancery.Core.Screening.Import;
 using Chancery.Core.Screening.Matching;
 
 namespace Chancery.Web.Cli;
@@ -58,84 +59,58 @@ internal static class ScreenCommand
         }
 
         using var reader = new StreamReader(path, Encoding.UTF8);
-        var header = await reader.ReadLineAsync();
-        var columns = (header is null ? null : SplitCsv(header)) ?? [];
-        var first = columns.IndexOf("name1");
-        var second = columns.IndexOf("name2");
-        if (first < 0 || second < 0)
-        {
-            await stderr.WriteLineAsync("chancery screen: the CSV header must have name1 and name2 columns.");
-            return 2;
-        }
-
+        var csv = new CsvRecordReader(reader, Path.GetFileName(path));
         var output = new StringBuilder();
-        output.Append(header).Append(",score,match\n");
-        var lineNumber = 1;
-        while (await reader.ReadLineAsync() is { } line)
+        try
         {
-            lineNumber++;
-            if (line.Length == 0)
-                continue;
-            var cells = SplitCsv(line);
-            if (cells is null || cells.Count <= Math.Max(first, second))
+            var columns = csv.ReadRecord() ?? [];
+            var first = columns.IndexOf("name1");
+            var second = columns.IndexOf("name2");
+            if (first < 0 || second < 0)
             {
-                await stderr.WriteLineAsync($"chancery screen: line {lineNumber} has fewer columns than the header or an unterminated quote.");
+                await stderr.WriteLineAsync("chancery screen: the CSV header must have name1 and name2 columns.");
                 return 2;
             }
 
-            var score = NameMatcher.Compare(cells[first], cells[second]).Score;
-            output.Append(line).Append(',')
-                .Append(Math.Round(score, 4).ToString("0.0###", CultureInfo.InvariantCulture)).Append(',')
-                .Append(score >= threshold ? "true" : "false").Append('\n');
+            AppendRecord(output, [.. columns, "score", "match"]);
+            while (csv.ReadRecord() is { } cells)
+            {
+                if (cells is [""])
+                    continue;
+                if (cells.Count <= Math.Max(first, second))
+                {
+                    await stderr.WriteLineAsync($"chancery screen: line {csv.RecordLine} has fewer columns than the header.");
+                    return 2;
+                }
+
+                var score = NameMatcher.Compare(cells[first], cells[second]).Score;
+                AppendRecord(output, [.. cells, Math.Round(score, 4).ToString("0.0###", CultureInfo.InvariantCulture), score >= threshold ? "true" : "false"]);
+            }
+        }
+        catch (WatchlistFormatException e)
+        {
+            await stderr.WriteLineAsync("chancery screen: " + e.Message);
+            return 2;
         }
 
         await stdout.WriteAsync(output.ToString());
         return 0;
     }
 
-    /// <summary>One CSV record on one line (RFC 4180 quoting); null for an unterminated quote.</summary>
-    private static List<string>? SplitCsv(string line)
+    /// <summary>Writes one RFC 4180 record, quoting only the cells that need it.</summary>
+    private static void AppendRecord(StringBuilder output, IReadOnlyList<string> cells)
     {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        for (var i = 0; i < cells.Count; i++)
         {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
+            if (i > 0)
+                output.Append(',');
+            var cell = cells[i];
+            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+                output.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
             else
-            {
-                cell.Append(c);
-            }
+                output.Append(cell);
         }
 
-        if (quoted)
-            return null;
-        cells.Add(cell.ToString());
-        return cells;
+        output.Append('\n');
     }
 }

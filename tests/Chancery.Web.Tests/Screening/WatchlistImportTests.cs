@@ -103,17 +103,7 @@ public abstract class WatchlistImportTests(DatabaseKind kind)
         Assert.Single(error.Trim().Split('\n'));
     }
 
-    private static string SharedFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "watchlists", name);
-            if (File.Exists(candidate))
-                return candidate;
-        }
-
-        throw new FileNotFoundException("shared/data/watchlists not found above the test directory", name);
-    }
+    private static string SharedFile(string name) => SharedData.PathOf("watchlists/" + name);
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
     {

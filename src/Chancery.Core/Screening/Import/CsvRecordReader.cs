@@ -6,7 +6,7 @@ namespace Chancery.Core.Screening.Import;
 /// RFC 4180 records from a text reader, one at a time, with the line each record starts on.
 /// Quoted fields may hold commas, doubled quotes and line breaks.
 /// </summary>
-internal sealed class CsvRecordReader(TextReader reader, string formatName)
+public sealed class CsvRecordReader(TextReader reader, string formatName)
 {
     private readonly StringBuilder field = new();
     private long line = 1;
