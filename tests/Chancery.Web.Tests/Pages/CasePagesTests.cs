@@ -12,11 +12,7 @@ public abstract class CasePagesTests(AppFixture fixture)
     [Fact]
     public async Task Journey_ClerkSecurityAdjudicatorPrinter_PrintsDocumentWhoseMrzShows()
     {
-        var post = await app.CreatePostAsync();
-        var clerk = await app.CreateStaffAsync(Role.Clerk, post);
-        var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
-        var adjudicator = await app.CreateStaffAsync(Role.Adjudicator, post);
-        var printer = await app.CreateStaffAsync(Role.PrintOperator, post);
+        var (post, clerk, security, adjudicator, printer) = await CaseSteps.TeamAsync(app);
 
         using var asClerk = await StaffSession.SignInAsync(app, clerk.UserName!);
         var entered = await asClerk.PostFormAsync("/staff/cases/new", new Dictionary<string, string>
@@ -104,11 +100,7 @@ public abstract class CasePagesTests(AppFixture fixture)
     [Fact]
     public async Task Print_WithChecksOlderThanMaxAge_IsRefusedByThePageAndPrintsNothing()
     {
-        var post = await app.CreatePostAsync();
-        var clerk = await app.CreateStaffAsync(Role.Clerk, post);
-        var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
-        var adjudicator = await app.CreateStaffAsync(Role.Adjudicator, post);
-        var printer = await app.CreateStaffAsync(Role.PrintOperator, post);
+        var (post, clerk, security, adjudicator, printer) = await CaseSteps.TeamAsync(app);
         var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
         await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
         await CaseSteps.StepAsync(app, adjudicator, id, CaseAction.Approve);
@@ -125,11 +117,7 @@ public abstract class CasePagesTests(AppFixture fixture)
     [Fact]
     public async Task Print_AfterAWatchlistChange_IsRefusedByThePageAndPrintsNothing()
     {
-        var post = await app.CreatePostAsync();
-        var clerk = await app.CreateStaffAsync(Role.Clerk, post);
-        var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
-        var adjudicator = await app.CreateStaffAsync(Role.Adjudicator, post);
-        var printer = await app.CreateStaffAsync(Role.PrintOperator, post);
+        var (post, clerk, security, adjudicator, printer) = await CaseSteps.TeamAsync(app);
         var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
         await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
         await CaseSteps.StepAsync(app, adjudicator, id, CaseAction.Approve);

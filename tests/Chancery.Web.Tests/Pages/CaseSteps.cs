@@ -12,6 +12,17 @@ namespace Chancery.Web.Tests.Pages;
 // so each test drives through the pages only the step it is about.
 internal static class CaseSteps
 {
+    /// <summary>A new post with one agent for each step from entry to print.</summary>
+    public static async Task<(Post Post, StaffUser Clerk, StaffUser Security, StaffUser Adjudicator, StaffUser Printer)> TeamAsync(ChanceryApp app)
+    {
+        var post = await app.CreatePostAsync();
+        return (post,
+            await app.CreateStaffAsync(Role.Clerk, post),
+            await app.CreateStaffAsync(Role.SecurityOfficer, post),
+            await app.CreateStaffAsync(Role.Adjudicator, post),
+            await app.CreateStaffAsync(Role.PrintOperator, post));
+    }
+
     public static NewCase Passport(Post post, string surname = "Lefèvre", string given = "Émilie Anne", string born = "1988-03-14") => new()
     {
         PostCode = post.Code,
