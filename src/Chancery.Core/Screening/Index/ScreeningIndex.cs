@@ -33,7 +33,7 @@ public sealed class ScreeningIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         _ = threshold;
-        _ = maxHits;
+        _ = maxHits + Names;
         throw new NotImplementedException("Index search is being written.");
     }
 
@@ -42,7 +42,7 @@ public sealed class ScreeningIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         _ = threshold;
-        _ = maxHits;
+        _ = maxHits + Names;
         throw new NotImplementedException("Brute-force search is being written.");
     }
 }
