@@ -111,11 +111,10 @@ public sealed class ApiJourney
         return client.PostAsJsonAsync($"/api/v1/cases/{caseId}/actions/{action}", body);
     }
 
-    /// <summary>Enters a case, clears its checks and has it approved: ready to print.</summary>
+    /// <summary>Enters a case (screened clear at entry) and has it approved: ready to print.</summary>
     public async Task<Guid> ApprovedCaseAsync(JsonObject? body = null)
     {
         var id = await EnterAsync(body);
-        await Expect(await ActAsync(Security, id, "record-checks", "No match", passed: true), HttpStatusCode.OK);
         await Expect(await ActAsync(Adjudicator, id, "approve"), HttpStatusCode.OK);
         return id;
     }

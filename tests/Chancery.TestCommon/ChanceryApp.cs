@@ -30,6 +30,9 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Runs the background screening worker (off by default so tests are not raced by it).</summary>
+    public bool WithScreeningWorker { get; init; }
+
     /// <summary>
     /// Starts at the real time, then moves only when a test says so. It cannot start at a fixed day: the
     /// database's own clock bounds print and screening times from below (see the IssuanceGate migrations).
@@ -51,6 +54,8 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Database.Settings()));
         foreach (var (key, value) in Database.Settings())
             builder.UseSetting(key, value);
+        // Tests screen at entry and at print, in line; the background worker has its own test.
+        builder.UseSetting("Chancery:Screening:Worker", WithScreeningWorker ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

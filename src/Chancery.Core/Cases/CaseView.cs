@@ -28,7 +28,14 @@ public sealed record PersonView(string Surname, string GivenNames, string BirthD
 
 public sealed record VisaView(VisaCategory Category, string Purpose, VisaEntries Entries, DateOnly RequestedFrom, DateOnly RequestedUntil, string TravelDocumentNumber, string TravelDocumentState);
 
-public sealed record ScreeningView(Guid Id, string Outcome, DateTime ScreenedAt, string ScreenedBy, string? Notes, string? Resolution, string? ResolvedBy, DateTime? ResolvedAt, string? Justification);
+public sealed record ScreeningView(
+    Guid Id, string Outcome, DateTime ScreenedAt, string ScreenedBy, string? Notes, string? ListVersions,
+    IReadOnlyList<MatchView> Matches, string? Resolution, string? ResolvedBy, DateTime? ResolvedAt, string? Justification);
+
+/// <summary>What a screening matched and why: the person screened, the listed name, the score and the explanation, one reason a line.</summary>
+public sealed record MatchView(
+    string Source, string Subject, string Screened, string ListName, string SourceId, string PrimaryName, string MatchedName,
+    string MatchedKind, double Score, string? ListedDetails, IReadOnlyList<string> Reasons);
 
 public sealed record DocumentView(Guid Id, string DocumentNumber, StockKind Kind, DocumentStatus Status, DateTime PrintedAt, DateOnly IssuedOn, DateOnly? ExpiresOn, IReadOnlyList<string> Mrz);
 

@@ -4,12 +4,14 @@ using Chancery.Core.Documents.Mrz;
 using Chancery.Core.Persons;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
+using Chancery.Core.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chancery.Core.Cases;
 
 /// <summary>Registers a new case at a post and queues it for its security checks.</summary>
-public sealed class EnterCase(ChanceryDb db, TimeProvider clock)
+public sealed class EnterCase(ChanceryDb db, TimeProvider clock, ScreenCase screen, IOptions<ChanceryOptions> options)
 {
     public async Task<Result<Case>> ExecuteAsync(NewCase input, Actor actor, CancellationToken ct)
     {
@@ -83,18 +85,11 @@ public sealed class EnterCase(ChanceryDb db, TimeProvider clock)
         }
 
         @case.RecordSubmission(actor, now);
-        // Screening starts at submission.
         @case.Apply(CaseAction.StartChecks, actor, now, "Queued for security checks");
         db.Cases.Add(@case);
-        if (@case is VisaCase visaCase
-            && await DocumentRegister.FindAsync(db, visaCase.TravelDocumentNumber, visaCase.TravelDocumentState, ct) is { } registered)
-        {
-            // A travel document on the lost, stolen and invalidated register stops the case at once.
-            var checker = new Actor("system", "Chancery automatic checks", new HashSet<Role> { Role.SecurityOfficer }, new HashSet<int> { post.Id }, null, IsMachine: true);
-            var notes = $"Travel document {registered.DocumentNumber} ({registered.IssuingState}) is registered as {registered.Status} ({registered.Source}).";
-            @case.Apply(CaseAction.RecordChecks, checker, now, notes, passed: false);
-            db.ScreeningResults.Add(new ScreeningResult { CaseId = @case.Id, Outcome = ScreeningOutcome.Hit, ScreenedAt = now, ScreenedBy = checker.Id, Notes = notes });
-        }
+        // Screening runs at submission; if the index of changed lists is not ready in time, the case
+        // waits in ChecksPending and the background worker screens it as soon as it is.
+        await screen.ScreenTrackedAsync(@case, ScreenCase.System(post.Id), now, options.Value.Screening.IndexWait, ct);
 
         await db.SaveChangesAsync(ct);
         return @case;

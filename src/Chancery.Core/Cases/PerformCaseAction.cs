@@ -14,9 +14,12 @@ namespace Chancery.Core.Cases;
 /// segregation of duties and the issuance gate are all checked here, and the step is
 /// written with its history line in one transaction.
 /// </summary>
-public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOptions<ChanceryOptions> options, PrintDocument print)
+public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOptions<ChanceryOptions> options, PrintDocument print, ScreenCase screen)
 {
     public const int MaxReasonLength = 2000;
+
+    // An outcome saved with the step but reported as a refusal: a print stopped by a re-run screening that found a hit.
+    private Error? afterCommit;
 
     public async Task<Result<CaseEvent>> ExecuteAsync(Guid caseId, CaseCommand command, Actor actor, CancellationToken ct)
     {
@@ -38,6 +41,7 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
             return Error.Validation("reason", $"The reason is longer than {MaxReasonLength} characters.");
 
         var now = clock.GetUtcNow().UtcDateTime;
+        afterCommit = null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         // Claim the case first: of two agents acting on it at once, the second waits here and then
@@ -53,7 +57,7 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
 
         var result = command.Action switch
         {
-            CaseAction.RecordChecks => await RecordChecksAsync(@case, command, reason, actor, now, ct),
+            CaseAction.RecordChecks => await RecordChecksAsync(@case, actor, now, ct),
             CaseAction.ResolveHit => await ResolveHitAsync(@case, command, reason!, actor, now, ct),
             CaseAction.Approve => await ApproveAsync(@case, reason, actor, now, ct),
             CaseAction.Print or CaseAction.Reprint => await PrintAsync(@case, command.Action, reason, actor, now, ct),
@@ -83,33 +87,14 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
             return Error.Conflict("case.write-refused", "The database refused the change (a number already used, or the case changed meanwhile); nothing was saved. Reload and try again.");
         }
 
-        return result;
+        return afterCommit is { } refused ? refused : result;
     }
 
-    private async Task<Result<CaseEvent>> RecordChecksAsync(Case @case, CaseCommand command, string? notes, Actor actor, DateTime now, CancellationToken ct)
+    private async Task<Result<CaseEvent>> RecordChecksAsync(Case @case, Actor actor, DateTime now, CancellationToken ct)
     {
-        var wasPrinted = @case.State == CaseState.Printed;
-        var step = @case.Apply(CaseAction.RecordChecks, actor, now, notes, command.Passed);
-        if (step.IsSuccess)
-        {
-            if (wasPrinted && !command.Passed)
-            {
-                // A hit on a document not yet handed over: the document must not leave the post.
-                var live = await db.IssuedDocuments.SingleOrDefaultAsync(d => d.CaseId == @case.Id && d.Status == DocumentStatus.Printed, ct);
-                live?.Void(now, "Security checks found a hit before issue");
-            }
-
-            db.ScreeningResults.Add(new ScreeningResult
-            {
-                CaseId = @case.Id,
-                Outcome = command.Passed ? ScreeningOutcome.Clear : ScreeningOutcome.Hit,
-                ScreenedAt = now,
-                ScreenedBy = actor.Id,
-                Notes = notes,
-            });
-        }
-
-        return step;
+        // The checks are run, not declared: the officer asks for a run and the screening records what it found.
+        var screened = await screen.ScreenTrackedAsync(@case, actor, now, options.Value.Screening.IndexWait, ct);
+        return screened.IsSuccess ? @case.Events[^1] : screened.Error;
     }
 
     private async Task<Result<CaseEvent>> ResolveHitAsync(Case @case, CaseCommand command, string justification, Actor actor, DateTime now, CancellationToken ct)
@@ -147,6 +132,23 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
         var screenings = await db.ScreeningResults.Where(s => s.CaseId == @case.Id).ToListAsync(ct);
         var lastChange = await db.Watchlists.MaxAsync(w => (DateTime?)w.ChangedAt, ct);
         var gate = IssuanceGate.Check(@case, screenings, lastChange, now, options.Value.Screening.MaxAge);
+        if (gate is { IsSuccess: false, Error.Code: "gate.screening-stale" or "gate.no-screening" })
+        {
+            // A stale screening is run again before print, by the system, against the lists of now.
+            var rerun = await screen.ScreenTrackedAsync(@case, ScreenCase.System(@case.PostId), now, options.Value.Screening.IndexWait, ct);
+            if (!rerun.IsSuccess)
+                return rerun.Error;
+            if (!rerun.Value.Passed)
+            {
+                afterCommit = Error.Conflict("screening.hit",
+                    "The security checks were run again before printing and found a match: the case is now with the security officers and nothing was printed.");
+                return @case.Events[^1];
+            }
+
+            screenings.Add(rerun.Value);
+            gate = IssuanceGate.Check(@case, screenings, lastChange, now, options.Value.Screening.MaxAge);
+        }
+
         if (!gate.IsSuccess)
             return gate.Error;
 

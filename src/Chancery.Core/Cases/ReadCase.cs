@@ -2,6 +2,7 @@ using Chancery.Core.Common;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
 using Chancery.Core.Persons;
+using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ public sealed class ReadCase(ChanceryDb db)
             parents.AddRange(people.OrderBy(p => p.Id == birth.FirstParentId ? 0 : 1).Select(ToView));
         }
 
-        var screenings = await db.ScreeningResults.AsNoTracking().Where(s => s.CaseId == id).ToListAsync(ct);
+        var screenings = await db.ScreeningResults.AsNoTracking().Include(s => s.Matches).Where(s => s.CaseId == id).ToListAsync(ct);
         var documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.CaseId == id).ToListAsync(ct);
         var live = documents.SingleOrDefault(d => d.Status == DocumentStatus.Printed);
         var voided = documents.Where(d => d.Status == DocumentStatus.Voided).OrderBy(d => d.PrintedAt)
@@ -49,13 +50,19 @@ public sealed class ReadCase(ChanceryDb db)
             @case.ApprovedAt,
             @case.DecisionReason,
             screenings.OrderBy(s => s.ScreenedAt).Select(s => new ScreeningView(
-                s.Id, s.Outcome.ToString(), s.ScreenedAt, s.ScreenedBy, s.Notes, s.Resolution?.ToString(), s.ResolvedBy, s.ResolvedAt, s.Justification)).ToList(),
+                s.Id, s.Outcome.ToString(), s.ScreenedAt, s.ScreenedBy, s.Notes, s.ListVersions,
+                s.Matches.OrderByDescending(m => m.Score).Select(ToView).ToList(),
+                s.Resolution?.ToString(), s.ResolvedBy, s.ResolvedAt, s.Justification)).ToList(),
             live is null ? null : new DocumentView(live.Id, live.DocumentNumber, live.Kind, live.Status, live.PrintedAt, live.IssuedOn, live.ExpiresOn, live.Mrz?.Split('\n') ?? []),
             voided,
             @case.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
                 .Select(e => new HistoryLine(e.At, e.Action, e.FromState, e.ToState, e.ActorName, e.IpAddress, e.Reason)).ToList(),
             actions);
     }
+
+    private static MatchView ToView(ScreeningMatch m) => new(
+        m.Source, m.Subject, m.Screened, m.ListName, m.SourceId, m.PrimaryName, m.MatchedName, m.MatchedKind, m.Score, m.ListedDetails,
+        m.Reasons.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static PersonView ToView(Person p) =>
         new(p.Surname, p.GivenNames, p.BirthDate, p.PlaceOfBirth, p.Sex, p.Nationality, p.Email, p.Phone, p.Address);

@@ -24,6 +24,8 @@ public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityD
 
     public DbSet<ScreeningResult> ScreeningResults => Set<ScreeningResult>();
 
+    public DbSet<ScreeningMatch> ScreeningMatches => Set<ScreeningMatch>();
+
     public DbSet<Watchlist> Watchlists => Set<Watchlist>();
 
     public DbSet<GateSettings> GateSettings => Set<GateSettings>();

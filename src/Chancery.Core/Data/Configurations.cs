@@ -123,6 +123,26 @@ internal sealed class ScreeningResultConfiguration : IEntityTypeConfiguration<Sc
         b.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId);
         b.HasIndex(s => new { s.CaseId, s.ScreenedAt });
         b.Ignore(s => s.Passed);
+        b.Property(s => s.ListVersions).HasMaxLength(1000);
+        b.HasMany(s => s.Matches).WithOne().HasForeignKey(m => m.ScreeningResultId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(s => s.Matches).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ScreeningMatchConfiguration : IEntityTypeConfiguration<ScreeningMatch>
+{
+    public void Configure(EntityTypeBuilder<ScreeningMatch> b)
+    {
+        b.Property(m => m.Source).HasMaxLength(16);
+        b.Property(m => m.Subject).HasMaxLength(16);
+        b.Property(m => m.Screened).HasMaxLength(500);
+        b.Property(m => m.ListName).HasMaxLength(120);
+        b.Property(m => m.SourceId).HasMaxLength(64);
+        b.Property(m => m.PrimaryName).HasMaxLength(500);
+        b.Property(m => m.MatchedName).HasMaxLength(500);
+        b.Property(m => m.MatchedKind).HasMaxLength(16);
+        b.Property(m => m.ListedDetails).HasMaxLength(1000);
+        b.Property(m => m.Reasons).HasMaxLength(4000);
     }
 }
 

@@ -1,11 +1,14 @@
 namespace Chancery.Core.Screening;
 
 /// <summary>
-/// The result of the mandatory security checks on a case at one moment. Until automated screening
-/// exists, a security officer records it by hand; the issuance gate reads it the same way.
+/// The result of the mandatory security checks on a case at one moment: every person on the case
+/// screened against the watchlists (at the versions named in <see cref="ListVersions"/>) and the travel
+/// document against the register of lost, stolen and invalidated documents. The issuance gate reads it.
 /// </summary>
 public sealed class ScreeningResult
 {
+    private readonly List<ScreeningMatch> matches = [];
+
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
     public required Guid CaseId { get; init; }
@@ -17,6 +20,14 @@ public sealed class ScreeningResult
     public required string ScreenedBy { get; init; }
 
     public string? Notes { get; init; }
+
+    /// <summary>The lists and versions screened against, e.g. <c>OFAC SDN v3, UN consolidated v1</c>.</summary>
+    public string? ListVersions { get; init; }
+
+    /// <summary>What matched, when the outcome is a hit.</summary>
+    public IReadOnlyList<ScreeningMatch> Matches => matches;
+
+    public void AddMatch(ScreeningMatch match) => matches.Add(match);
 
     public HitResolution? Resolution { get; private set; }
 

@@ -512,6 +512,82 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.ToTable("RegisteredDocuments");
                 });
 
+            modelBuilder.Entity("Chancery.Core.Screening.ScreeningMatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ListName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("ListVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ListedDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MatchedKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MatchedName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PrimaryName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Screened")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ScreeningResultId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScreeningResultId");
+
+                    b.ToTable("ScreeningMatches");
+                });
+
             modelBuilder.Entity("Chancery.Core.Screening.ScreeningResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -524,6 +600,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<string>("Justification")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ListVersions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
@@ -1149,6 +1229,15 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Chancery.Core.Screening.ScreeningMatch", b =>
+                {
+                    b.HasOne("Chancery.Core.Screening.ScreeningResult", null)
+                        .WithMany("Matches")
+                        .HasForeignKey("ScreeningResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chancery.Core.Screening.ScreeningResult", b =>
                 {
                     b.HasOne("Chancery.Core.Cases.Case", null)
@@ -1263,6 +1352,11 @@ namespace Chancery.Migrations.Postgres.Migrations
             modelBuilder.Entity("Chancery.Core.Cases.Case", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Chancery.Core.Screening.ScreeningResult", b =>
+                {
+                    b.Navigation("Matches");
                 });
 
             modelBuilder.Entity("Chancery.Core.Screening.WatchlistEntry", b =>

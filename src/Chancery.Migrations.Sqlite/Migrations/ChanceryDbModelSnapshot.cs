@@ -495,6 +495,80 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.ToTable("RegisteredDocuments");
                 });
 
+            modelBuilder.Entity("Chancery.Core.Screening.ScreeningMatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ListVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListedDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Screened")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScreeningResultId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScreeningResultId");
+
+                    b.ToTable("ScreeningMatches");
+                });
+
             modelBuilder.Entity("Chancery.Core.Screening.ScreeningResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -506,6 +580,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Justification")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListVersions")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
@@ -1120,6 +1198,15 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Chancery.Core.Screening.ScreeningMatch", b =>
+                {
+                    b.HasOne("Chancery.Core.Screening.ScreeningResult", null)
+                        .WithMany("Matches")
+                        .HasForeignKey("ScreeningResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chancery.Core.Screening.ScreeningResult", b =>
                 {
                     b.HasOne("Chancery.Core.Cases.Case", null)
@@ -1234,6 +1321,11 @@ namespace Chancery.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Chancery.Core.Cases.Case", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Chancery.Core.Screening.ScreeningResult", b =>
+                {
+                    b.Navigation("Matches");
                 });
 
             modelBuilder.Entity("Chancery.Core.Screening.WatchlistEntry", b =>

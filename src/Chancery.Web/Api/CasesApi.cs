@@ -25,7 +25,7 @@ internal static class CasesApi
         cases.MapGet("/{id:guid}", GetAsync).WithSummary("Read a case with its history");
         cases.MapPost("/{id:guid}/actions/{action}", ActAsync)
             .WithSummary("Take a lifecycle step")
-            .WithDescription("Actions: start-checks, record-checks, resolve-hit, approve, refuse, print, reprint, issue-in-person, dispatch, deliver, close, withdraw, invalidate. An illegal step answers 409 with a problem detail. `print` is refused unless the case is approved and its latest screening passed recently and after the last watchlist change.")
+            .WithDescription("Actions: start-checks, record-checks, resolve-hit, approve, refuse, print, reprint, issue-in-person, dispatch, deliver, close, withdraw, invalidate. `record-checks` runs the screening again (watchlists and the document register) and records what it found; a case is screened automatically when entered and again before print when its screening is stale. An illegal step answers 409 with a problem detail. `print` is refused unless the case is approved and its latest screening passed recently and after the last watchlist change; a stale screening re-run at print that finds a match answers 409 `screening.hit` and leaves the case in `Hit`.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -118,6 +118,12 @@ internal static class CasesApi
         if (!CaseActionNames.TryParse(action, out var step) || step == CaseAction.Submit)
         {
             return ApiProblems.From(Error.Validation("action", $"Unknown action '{action}'. Actions: {string.Join(", ", CaseActionNames.All)}."));
+        }
+
+        if (body?.Passed is not null && step != CaseAction.ResolveHit)
+        {
+            return ApiProblems.From(Error.Validation("passed",
+                "'passed' is only for resolve-hit; the result of record-checks is what the screening finds."));
         }
 
         var result = await perform.ExecuteAsync(id, new CaseCommand(step, body?.Reason, body?.Passed ?? true), actor, ct);

@@ -17,6 +17,7 @@ internal static class CommandLine
                chancery seed-demo [--database ...] [--connection ...]
                chancery apikey create --name NAME --roles ROLE[,ROLE] --posts CODE[,CODE]
                chancery watchlist import --format ofac-sdn|un-xml|csv [--name NAME] FILE
+               chancery screen --name "FULL NAME" [--birth-date YYYY[-MM[-DD]]] [--nationality XXX]
                chancery screen compare "NAME ONE" "NAME TWO" | --file PAIRS.csv
                chancery mrz parse LINE [LINE [LINE]]
         """;
@@ -61,6 +62,8 @@ internal static class CommandLine
             case "watchlist":
                 return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) =>
                     WatchlistCommand.RunAsync(rest, sp.GetRequiredService<ImportWatchlist>(), stdout, stderr, ct));
+            case "screen" when rest.FirstOrDefault() != "compare":
+                return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) => ScreenCommand.SearchAsync(rest, sp, stdout, stderr, ct));
             case "screen":
                 return await WithServicesAsync(hostArgs, stderr, (sp, _) =>
                     ScreenCommand.RunAsync(rest, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Chancery.Core.Options.ChanceryOptions>>().Value.Screening, stdout, stderr));

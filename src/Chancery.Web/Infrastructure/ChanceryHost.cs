@@ -47,6 +47,8 @@ internal static class ChanceryHost
         services.AddScoped<DesignateAgent>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<ImportWatchlist>();
+        services.AddScoped<ScreenCase>();
+        services.AddSingleton<ScreeningIndexHolder>();
         services.AddScoped<LoadActor>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<IdempotentIntake>();
@@ -113,6 +115,8 @@ internal static class ChanceryHost
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddHostedService<StartupChecks>();
+        if (builder.Configuration.GetValue("Chancery:Screening:Worker", true))
+            services.AddHostedService<ScreeningWorker>();
         return builder;
     }
 

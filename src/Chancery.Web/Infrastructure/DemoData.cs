@@ -2,6 +2,8 @@ using Chancery.Core.Cases;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
 using Chancery.Core.Posts;
+using Chancery.Core.Screening;
+using Chancery.Core.Screening.Import;
 using Chancery.Core.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,14 @@ internal static class DemoData
 {
     /// <summary>Known to anyone who reads this file: the demo must never hold real data.</summary>
     public const string Password = "Demo-Chancery-2026";
+
+    // A national lookout list of invented people, so that screening has something to find in the demo.
+    private const string DemoLookout = """
+        id,surname,given_names,aliases,birth_dates,nationalities,reason
+        DEMO-0001,PETROV,Ivan Sergeyevich,Иван Петров|PETROFF Ivan,1970|1971,RUS,Demonstration entry: forged Schengen visa presented in 2019
+        DEMO-0002,AL-RASHID,Khalid,"RASHID, Khaled al|Khalid Rashid",~1975,SYR|JOR,Demonstration entry: identity fraud
+        DEMO-0003,MÜLLER,Hans Peter,Hans-Peter Mueller,1962-04-30,DEU,Demonstration entry: stolen blank passports
+        """;
 
     private static readonly (string User, string Name, Role Role)[] Staff =
     [
@@ -93,10 +103,17 @@ internal static class DemoData
 
         var clerk = await As("clerk");
         var clerk2 = await As("clerk2");
-        var security = await As("security");
         var adjudicator = await As("adjudicator");
         var printer = await As("printer");
         var consul = await As("consul");
+        using (var lookout = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(DemoLookout)))
+        {
+            var imported = await services.GetRequiredService<ImportWatchlist>()
+                .ExecuteAsync(WatchlistFormat.ChanceryCsv, lookout, "Demo national lookout", "demo-lookout.csv", "admin", null, ct);
+            if (!imported.IsSuccess)
+                throw new InvalidOperationException("Demo lookout list: " + imported.Error.Message);
+        }
+
         var enter = services.GetRequiredService<EnterCase>();
         var perform = services.GetRequiredService<PerformCaseAction>();
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
@@ -132,35 +149,27 @@ internal static class DemoData
             },
         };
 
-        // Submitted and waiting for checks.
+        // Entered: screened at once against the demo lookout list, clear, awaiting a decision.
         await Enter(clerk, "LON", Passport("Lefèvre", "Émilie Anne", "1988-03-14", "F"));
         await Enter(clerk2, "DKR", Visa("Diop", "Aminata", "1995-07-02", "F", "SEN"));
-        // Checks cleared, awaiting a decision.
-        var cleared = await Enter(clerk, "LON", Visa("Smith", "John Albert", "1979-11-30", "M", "GBR"));
-        await Step(cleared, security, CaseAction.RecordChecks, "No match in the lookout lists");
-        // A hit waiting for the security officer.
-        var hit = await Enter(clerk, "LON", Visa("Petrov", "Ivan", "1970", "M", "RUS"));
-        await Step(hit, security, CaseAction.RecordChecks, "Possible match: lookout list entry", passed: false);
+        await Enter(clerk, "LON", Visa("Smith", "John Albert", "1979-11-30", "M", "GBR"));
+        // A hit waiting for the security officer: the name is on the demo lookout list.
+        await Enter(clerk, "LON", Visa("Petrov", "Ivan", "1970", "M", "RUS"));
         // Approved, ready to print.
         var approved = await Enter(clerk, "LON", Passport("Garnier", "Lucas", "2001-05-21", "M"));
-        await Step(approved, security, CaseAction.RecordChecks);
         await Step(approved, adjudicator, CaseAction.Approve);
         // Refused.
         var refused = await Enter(clerk, "LON", Visa("Novak", "Jan", "1990-01-01", "M", "CZE"));
-        await Step(refused, security, CaseAction.RecordChecks);
         await Step(refused, adjudicator, CaseAction.Refuse, "Purpose of the stay not established");
         // Printed, issued, dispatched, delivered, closed, withdrawn, invalidated.
         var printed = await Enter(clerk, "LON", Passport("Rousseau", "Chloé", "1992-09-09", "F"));
-        await Step(printed, security, CaseAction.RecordChecks);
         await Step(printed, adjudicator, CaseAction.Approve);
         await Step(printed, printer, CaseAction.Print);
         var issued = await Enter(clerk, "LON", Visa("Okafor", "Chidi", "1985-02-17", "M", "NGA"));
-        await Step(issued, security, CaseAction.RecordChecks);
         await Step(issued, adjudicator, CaseAction.Approve);
         await Step(issued, printer, CaseAction.Print);
         await Step(issued, clerk, CaseAction.IssueInPerson);
         var delivered = await Enter(clerk, "LON", Passport("Fontaine", "Marc", "1966-12-01", "M"));
-        await Step(delivered, security, CaseAction.RecordChecks);
         await Step(delivered, adjudicator, CaseAction.Approve);
         await Step(delivered, printer, CaseAction.Print);
         await Step(delivered, clerk, CaseAction.Dispatch);
@@ -169,7 +178,6 @@ internal static class DemoData
         var withdrawn = await Enter(clerk, "LON", Passport("Blanc", "Julie", "1999-04-04", "F"));
         await Step(withdrawn, clerk, CaseAction.Withdraw, "Applicant withdrew at the counter");
         var invalidated = await Enter(clerk, "LON", Passport("Mercier", "Anne", "1975-06-15", "F"));
-        await Step(invalidated, security, CaseAction.RecordChecks);
         await Step(invalidated, adjudicator, CaseAction.Approve);
         await Step(invalidated, printer, CaseAction.Print);
         await Step(invalidated, clerk, CaseAction.IssueInPerson);

@@ -23,9 +23,10 @@ public abstract class CasesApiTests(AppFixture fixture)
         var j = await ApiJourney.StartAsync(App);
         var id = await j.EnterAsync();
         var entered = await j.GetCaseAsync(id);
-        Assert.Equal("ChecksPending", entered["state"]!.GetValue<string>());
+        // Screened at entry against the lists (none of which names her) and the document register.
+        Assert.Equal("ChecksCleared", entered["state"]!.GetValue<string>());
+        Assert.Equal("Clear", entered["screenings"]![0]!["outcome"]!.GetValue<string>());
 
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", "No match", passed: true), HttpStatusCode.OK);
         await ApiJourney.Expect(await ApiJourney.ActAsync(j.Adjudicator, id, "approve"), HttpStatusCode.OK);
         var printed = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
 
@@ -65,7 +66,6 @@ public abstract class CasesApiTests(AppFixture fixture)
     {
         var j = await ApiJourney.StartAsync(App);
         var id = await j.EnterAsync();
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", passed: true), HttpStatusCode.OK);
 
         var response = await ApiJourney.ActAsync(j.Printer, id, "print");
 
@@ -76,48 +76,63 @@ public abstract class CasesApiTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Print_WithScreeningOlderThanMaxAge_IsRefusedUntilRescreened()
+    public async Task Print_WithScreeningOlderThanMaxAge_RunsTheChecksAgainFirst()
     {
         var j = await ApiJourney.StartAsync(App);
         var id = await j.ApprovedCaseAsync();
         App.Clock.Advance(TimeSpan.FromDays(31));
 
-        var stale = await ApiJourney.ActAsync(j.Printer, id, "print");
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal("gate.screening-stale", (await ApiJourney.ProblemAsync(stale))["code"]!.GetValue<string>());
+        var printed = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
 
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", "Re-run before print", passed: true), HttpStatusCode.OK);
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
+        var history = printed["history"]!.AsArray().Select(h => h!["action"]!.GetValue<string>()).ToList();
+        Assert.Equal(["Submit", "StartChecks", "RecordChecks", "Approve", "RecordChecks", "Print"], history);
+        Assert.Equal(2, printed["screenings"]!.AsArray().Count);
     }
 
     [Fact]
-    public async Task Print_AfterWatchlistChanged_IsRefusedUntilRescreened()
+    public async Task Print_AfterAListChangedWithoutTheApplicant_RunsTheChecksAgainAndPrints()
     {
         var j = await ApiJourney.StartAsync(App);
         var id = await j.ApprovedCaseAsync();
         App.Clock.Advance(TimeSpan.FromMinutes(5));
-        await App.WithDbAsync(async db =>
-        {
-            var name = "test-list-" + Guid.NewGuid().ToString("N")[..8];
-            db.Watchlists.Add(new Watchlist { Name = name, ChangedAt = App.Clock.GetUtcNow().UtcDateTime });
-            return await db.SaveChangesAsync();
-        });
-        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        var list = await App.ListAsync(new ListedPerson("Karlsson", "Bertil", "1950"));
 
-        var stale = await ApiJourney.ActAsync(j.Printer, id, "print");
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal("gate.screening-stale", (await ApiJourney.ProblemAsync(stale))["code"]!.GetValue<string>());
+        var printed = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
 
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", passed: true), HttpStatusCode.OK);
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
+        Assert.Equal("Printed", printed["state"]!.GetValue<string>());
+        var rerun = printed["screenings"]!.AsArray()[^1]!;
+        Assert.Equal("Clear", rerun["outcome"]!.GetValue<string>());
+        Assert.Contains(list, rerun["listVersions"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Print_AfterTheApplicantWasListed_IsRefusedAndTheCaseGoesToHit()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var id = await j.ApprovedCaseAsync(j.VisaBody("Lindqvist"));
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        await App.ListAsync(new ListedPerson("LINDKVIST", "Ana Maria", "1974", "SWE"));
+
+        var refused = await ApiJourney.ActAsync(j.Printer, id, "print");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("screening.hit", (await ApiJourney.ProblemAsync(refused))["code"]!.GetValue<string>());
+        var after = await j.GetCaseAsync(id);
+        Assert.Equal("Hit", after["state"]!.GetValue<string>());
+        Assert.Null(after["document"]);
+        var match = after["screenings"]!.AsArray()[^1]!["matches"]![0]!;
+        Assert.Equal("LINDKVIST, Ana Maria", match["matchedName"]!.GetValue<string>());
+        Assert.Contains("Lindqvist", match["screened"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await DocumentsOfAsync(id));
     }
 
     [Fact]
     public async Task Rescreening_WithHitAfterApproval_VoidsApproval()
     {
         var j = await ApiJourney.StartAsync(App);
-        var id = await j.ApprovedCaseAsync();
-        var hit = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", "New lookout entry", passed: false), HttpStatusCode.OK);
+        var id = await j.ApprovedCaseAsync(j.VisaBody("Strandberg"));
+        await App.ListAsync(new ListedPerson("Strandberg", "Anna Maria", "1974-08-12", "SWE"));
+        var hit = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks"), HttpStatusCode.OK);
 
         Assert.Equal("Hit", hit["state"]!.GetValue<string>());
         Assert.Null(hit["approvedBy"]);
@@ -130,7 +145,6 @@ public abstract class CasesApiTests(AppFixture fixture)
         var j = await ApiJourney.StartAsync(App);
         var both = await App.ApiClientAsync([Role.Clerk, Role.Adjudicator], j.Post);
         var id = await j.EnterAsync(client: both);
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", passed: true), HttpStatusCode.OK);
 
         var response = await ApiJourney.ActAsync(both, id, "approve");
 
@@ -144,8 +158,9 @@ public abstract class CasesApiTests(AppFixture fixture)
     {
         var j = await ApiJourney.StartAsync(App);
         var both = await App.ApiClientAsync([Role.SecurityOfficer, Role.Adjudicator], j.Post);
-        var id = await j.EnterAsync();
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", "Name close to a listed person", passed: false), HttpStatusCode.OK);
+        await App.ListAsync(new ListedPerson("Halvorson", "Anna Maria"));
+        var id = await j.EnterAsync(j.VisaBody("Halvorsen"));
+        Assert.Equal("Hit", (await j.GetCaseAsync(id))["state"]!.GetValue<string>());
         await ApiJourney.Expect(await ApiJourney.ActAsync(both, id, "resolve-hit", "Different birth date and nationality", passed: true), HttpStatusCode.OK);
 
         var response = await ApiJourney.ActAsync(both, id, "approve");
@@ -159,8 +174,8 @@ public abstract class CasesApiTests(AppFixture fixture)
     public async Task ResolveHit_Confirmed_RefusesTheCaseWithJustification()
     {
         var j = await ApiJourney.StartAsync(App);
-        var id = await j.EnterAsync();
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", passed: false), HttpStatusCode.OK);
+        await App.ListAsync(new ListedPerson("SUNDQVIST", "Anna Maria", "1974-08-12", "SWE"));
+        var id = await j.EnterAsync(j.VisaBody("Sundqvist"));
 
         var missingReason = await ApiJourney.ActAsync(j.Security, id, "resolve-hit", passed: false);
         Assert.Equal(HttpStatusCode.BadRequest, missingReason.StatusCode);
@@ -176,18 +191,18 @@ public abstract class CasesApiTests(AppFixture fixture)
         var j = await ApiJourney.StartAsync(App);
         var id = await j.EnterAsync();
 
-        var response = await ApiJourney.ActAsync(j.Clerk, id, "record-checks", passed: true);
+        var response = await ApiJourney.ActAsync(j.Clerk, id, "record-checks");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Theory]
-    [InlineData("approve")]
+    [InlineData("dispatch")]
     [InlineData("print")]
     [InlineData("deliver")]
     [InlineData("close")]
     [InlineData("resolve-hit")]
-    public async Task IllegalStep_OnCaseAwaitingChecks_Is409ProblemDetails(string action)
+    public async Task IllegalStep_OnCaseWithClearChecks_Is409ProblemDetails(string action)
     {
         var j = await ApiJourney.StartAsync(App);
         var id = await j.EnterAsync();
@@ -204,7 +219,7 @@ public abstract class CasesApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await ApiJourney.ProblemAsync(response);
         Assert.Equal(409, problem["status"]!.GetValue<int>());
-        Assert.Contains("ChecksPending", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("ChecksCleared", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +246,7 @@ public abstract class CasesApiTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/cases/{id}")).StatusCode);
         foreach (var action in CaseActionNamesForTest)
-            Assert.Equal(HttpStatusCode.NotFound, (await ApiJourney.ActAsync(outsider, id, action, "x", passed: true)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await ApiJourney.ActAsync(outsider, id, action, "x", passed: action == "resolve-hit" ? true : null)).StatusCode);
         var list = await ApiJourney.Expect(await outsider.GetAsync($"/api/v1/cases?post={j.Post.Code}"), HttpStatusCode.OK);
         Assert.Empty(list["rows"]!.AsArray());
         Assert.Equal("Approved", (await j.GetCaseAsync(id))["state"]!.GetValue<string>());
@@ -354,7 +369,6 @@ public abstract class CasesApiTests(AppFixture fixture)
     {
         var j = await ApiJourney.StartAsync(App);
         var id = await j.EnterAsync();
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", passed: true), HttpStatusCode.OK);
 
         var error = await Assert.ThrowsAnyAsync<DbException>(() => InsertPrintRecordAsync(id, App.Clock.GetUtcNow().UtcDateTime));
 
@@ -415,15 +429,13 @@ public abstract class CasesApiTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Reprint_AfterChecksWentStale_WorksOnceTheChecksAreRunAgain()
+    public async Task Reprint_AfterChecksWentStale_RunsTheChecksAgainFirst()
     {
         var j = await ApiJourney.StartAsync(App);
         var id = await j.ApprovedCaseAsync();
         await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
         App.Clock.Advance(TimeSpan.FromDays(40));
 
-        Assert.Equal(HttpStatusCode.Conflict, (await ApiJourney.ActAsync(j.Printer, id, "reprint", "Damaged")).StatusCode);
-        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", "Re-run before reprint", passed: true), HttpStatusCode.OK);
         var reprinted = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "reprint", "Damaged"), HttpStatusCode.OK);
 
         Assert.Equal("Printed", reprinted["state"]!.GetValue<string>());
@@ -434,10 +446,11 @@ public abstract class CasesApiTests(AppFixture fixture)
     public async Task Rescreening_WithHitAfterPrint_VoidsTheDocumentBeforeIssue()
     {
         var j = await ApiJourney.StartAsync(App);
-        var id = await j.ApprovedCaseAsync();
+        var id = await j.ApprovedCaseAsync(j.VisaBody("Bergqvist"));
         await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
 
-        var hit = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks", "Listed since print", passed: false), HttpStatusCode.OK);
+        await App.ListAsync(new ListedPerson("Bergqvist", "Anna-Maria", "1974-08", "SWE"));
+        var hit = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks"), HttpStatusCode.OK);
 
         Assert.Equal("Hit", hit["state"]!.GetValue<string>());
         Assert.Null(hit["document"]);
@@ -570,6 +583,8 @@ public abstract class CasesApiTests(AppFixture fixture)
         var view = await j.GetCaseAsync(id);
         Assert.Equal("Hit", view["state"]!.GetValue<string>());
         Assert.Contains("Stolen", view["screenings"]![0]!["notes"]!.GetValue<string>(), StringComparison.Ordinal);
+        var match = view["screenings"]![0]!["matches"]![0]!;
+        Assert.Equal(("DocumentRegister", "Stolen", number), (match["source"]!.GetValue<string>(), match["matchedKind"]!.GetValue<string>(), match["matchedName"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Conflict, (await ApiJourney.ActAsync(j.Adjudicator, id, "approve")).StatusCode);
     }
 

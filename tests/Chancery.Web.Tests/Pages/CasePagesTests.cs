@@ -64,7 +64,6 @@ public abstract class CasePagesTests(AppFixture fixture)
         var clerkAndAdjudicator = await app.CreateStaffAsync([Role.Clerk, Role.Adjudicator], post);
         var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
         var id = await CaseSteps.EnterAsync(app, clerkAndAdjudicator, CaseSteps.Passport(post));
-        await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
 
         using var session = await StaffSession.SignInAsync(app, clerkAndAdjudicator.UserName!);
         var response = await session.PostFormAsync($"/staff/cases/{id}", new Dictionary<string, string>(), "#action-approve");
@@ -83,7 +82,6 @@ public abstract class CasePagesTests(AppFixture fixture)
         var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
         var printer = await app.CreateStaffAsync(Role.PrintOperator, post);
         var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
-        await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
 
         using var session = await StaffSession.SignInAsync(app, printer.UserName!);
         var (_, before) = await session.GetAsync($"/staff/cases/{id}");
@@ -98,42 +96,35 @@ public abstract class CasePagesTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Print_WithChecksOlderThanMaxAge_IsRefusedByThePageAndPrintsNothing()
+    public async Task Print_WithChecksOlderThanMaxAge_RunsThemAgainThenPrints()
     {
-        var (post, clerk, security, adjudicator, printer) = await CaseSteps.TeamAsync(app);
+        var (post, clerk, _, adjudicator, printer) = await CaseSteps.TeamAsync(app);
         var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
-        await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
         await CaseSteps.StepAsync(app, adjudicator, id, CaseAction.Approve);
         app.Clock.Advance(TimeSpan.FromDays(31));
 
         using var session = await StaffSession.SignInAsync(app, printer.UserName!);
         var response = await session.PostFormAsync($"/staff/cases/{id}", new Dictionary<string, string>(), "#action-print");
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(CaseState.Approved, await CaseSteps.StateAsync(app, id));
-        Assert.Equal(0, await CaseSteps.DocumentCountAsync(app, id));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(CaseState.Printed, await CaseSteps.StateAsync(app, id));
+        Assert.Equal(2, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ScreeningResults, s => s.CaseId == id)));
     }
 
     [Fact]
-    public async Task Print_AfterAWatchlistChange_IsRefusedByThePageAndPrintsNothing()
+    public async Task Print_AfterTheApplicantWasListed_IsRefusedByThePageAndPrintsNothing()
     {
-        var (post, clerk, security, adjudicator, printer) = await CaseSteps.TeamAsync(app);
-        var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
-        await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
+        var (post, clerk, _, adjudicator, printer) = await CaseSteps.TeamAsync(app);
+        var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post, "Vauquelin", "Odile"));
         await CaseSteps.StepAsync(app, adjudicator, id, CaseAction.Approve);
         app.Clock.Advance(TimeSpan.FromMinutes(2));
-        await app.WithDbAsync(async db =>
-        {
-            db.Watchlists.Add(new Chancery.Core.Screening.Watchlist { Name = "page-" + Guid.NewGuid().ToString("N")[..8], ChangedAt = app.Clock.GetUtcNow().UtcDateTime });
-            return await db.SaveChangesAsync();
-        });
-        // The fake clock stands still between tests: move past the change so later screenings postdate it.
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await app.ListAsync(new ListedPerson("VAUQUELIN", "Odile", "1988", "FRA"));
 
         using var session = await StaffSession.SignInAsync(app, printer.UserName!);
         var response = await session.PostFormAsync($"/staff/cases/{id}", new Dictionary<string, string>(), "#action-print");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(CaseState.Hit, await CaseSteps.StateAsync(app, id));
         Assert.Equal(0, await CaseSteps.DocumentCountAsync(app, id));
     }
 
@@ -148,7 +139,6 @@ public abstract class CasePagesTests(AppFixture fixture)
         var adjudicator = await app.CreateStaffAsync(Role.Adjudicator, other);
         var printer = await app.CreateStaffAsync(Role.PrintOperator, other);
         var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(other));
-        await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
         await CaseSteps.StepAsync(app, adjudicator, id, CaseAction.Approve);
         await CaseSteps.StepAsync(app, printer, id, CaseAction.Print);
 
@@ -285,7 +275,6 @@ public abstract class CasePagesTests(AppFixture fixture)
         var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
         var adjudicator = await app.CreateStaffAsync(Role.Adjudicator, post);
         var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
-        await CaseSteps.StepAsync(app, security, id, CaseAction.RecordChecks);
 
         using var session = await StaffSession.SignInAsync(app, adjudicator.UserName!);
         var response = await session.PostFormAsync($"/staff/cases/{id}", new Dictionary<string, string> { ["Act.Reason"] = "  " }, "#action-refuse");
@@ -303,8 +292,8 @@ public abstract class CasePagesTests(AppFixture fixture)
         var post = await app.CreatePostAsync();
         var clerk = await app.CreateStaffAsync(Role.Clerk, post);
         var officer = await app.CreateStaffAsync([Role.SecurityOfficer, Role.Adjudicator], post);
-        var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post));
-        await CaseSteps.StepAsync(app, officer, id, CaseAction.RecordChecks, "Name match on a lookout list", passed: false);
+        await app.ListAsync(new ListedPerson("Delacourt", "Emilie"));
+        var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post, "Delacourt"));
 
         using var session = await StaffSession.SignInAsync(app, officer.UserName!);
         var resolved = await session.PostFormAsync($"/staff/cases/{id}", new Dictionary<string, string>
@@ -327,10 +316,9 @@ public abstract class CasePagesTests(AppFixture fixture)
     {
         var post = await app.CreatePostAsync();
         var clerk = await app.CreateStaffAsync(Role.Clerk, post);
-        var security = await app.CreateStaffAsync(Role.SecurityOfficer, post);
-        var waiting = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post, "Waiting"));
+        await app.ListAsync(new ListedPerson("Waitingham", "Emilie Anne"));
+        var waiting = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post, "Waitingham"));
         var cleared = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post, "Cleared"));
-        await CaseSteps.StepAsync(app, security, cleared, CaseAction.RecordChecks);
 
         using var session = await StaffSession.SignInAsync(app, clerk.UserName!);
         var (response, page) = await session.GetAsync($"/staff/cases?Post={post.Code}&State=ChecksCleared");

@@ -68,9 +68,9 @@ public abstract class SuiviPagesTests(AppFixture fixture)
     [Fact]
     public async Task Suivi_CaseWithASecurityHit_SaysOnlyThatItIsBeingExamined()
     {
-        var (reference, id, post) = await EnterAsync("1975-06-15");
-        var officer = await app.CreateStaffAsync(Role.SecurityOfficer, post);
-        await CaseSteps.StepAsync(app, officer, id, CaseAction.RecordChecks, "Lookout list match", passed: false);
+        await app.ListAsync(new ListedPerson("Marchetti", "Émilie Anne", "1975-06-15", "FRA"));
+        var (reference, id, _) = await EnterAsync("1975-06-15", "Marchetti");
+        Assert.Equal(CaseState.Hit, await CaseSteps.StateAsync(app, id));
         using var visitor = StaffSession.Anonymous(app);
 
         var page = await Html.ParseAsync(await visitor.PostFormAsync("/suivi", Fields(reference, "1975-06-15")));
@@ -96,11 +96,11 @@ public abstract class SuiviPagesTests(AppFixture fixture)
     private static Dictionary<string, string> Fields(string reference, string birthDate) =>
         new() { ["Input.Reference"] = reference, ["Input.BirthDate"] = birthDate };
 
-    private async Task<(string Reference, Guid Id, Post Post)> EnterAsync(string born)
+    private async Task<(string Reference, Guid Id, Post Post)> EnterAsync(string born, string surname = "Lefèvre")
     {
         var post = await app.CreatePostAsync();
         var clerk = await app.CreateStaffAsync(Role.Clerk, post);
-        var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post, born: born));
+        var id = await CaseSteps.EnterAsync(app, clerk, CaseSteps.Passport(post, surname, born: born));
         return (await CaseSteps.ReferenceAsync(app, id), id, post);
     }
 }
