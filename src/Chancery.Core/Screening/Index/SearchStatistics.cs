@@ -1,0 +1,15 @@
+namespace Chancery.Core.Screening.Index;
+
+// What one search did, for measurements.
+internal sealed class SearchStatistics
+{
+    public int Neighbours { get; set; }
+
+    public long PostingsRead { get; set; }
+
+    public int Candidates { get; set; }
+
+    public int Bounded { get; set; }
+
+    public int Scored { get; set; }
+}
