@@ -1,1 +1,17 @@
-Console.WriteLine("Chancery benchmarks: none yet.");
+using Chancery.Bench.Screening;
+
+// `scripts/bench.sh NAME [options]`: one benchmark per name, each printing a table and writing JSON.
+const string Benchmarks = "benchmarks: screening";
+
+return args switch
+{
+    ["screening", .. var options] => ScreeningBenchmark.Run(options),
+    [] => Fail($"bench: name a benchmark. {Benchmarks}"),
+    [var name, ..] => Fail($"bench: unknown benchmark '{name}'. {Benchmarks}"),
+};
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine(message);
+    return 2;
+}
