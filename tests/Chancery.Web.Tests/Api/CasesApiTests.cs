@@ -186,6 +186,38 @@ public abstract class CasesApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task RecordChecks_WithAnOutcomeGiven_Is400_TheResultIsTheScreenings()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        var id = await j.EnterAsync();
+
+        var response = await ApiJourney.ActAsync(j.Security, id, "record-checks", "No match", passed: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains((await ApiJourney.ProblemAsync(response))["errors"]!.AsObject(), e => e.Key == "passed");
+        var rerun = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks"), HttpStatusCode.OK);
+        Assert.Equal(2, rerun["screenings"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Rescreening_AfterAHitWasClearedAsFalsePositive_DoesNotRaiseTheSameMatchAgain()
+    {
+        var j = await ApiJourney.StartAsync(App);
+        await App.ListAsync(new ListedPerson("Wennerholm", "Anna Maria"));
+        var id = await j.EnterAsync(j.VisaBody("Wennerholm"));
+        await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "resolve-hit", "Listed person born 1950 in Oslo; applicant's passport checked", passed: true), HttpStatusCode.OK);
+
+        var again = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks"), HttpStatusCode.OK);
+        Assert.Equal("HitResolved", again["state"]!.GetValue<string>());
+        Assert.Contains("cleared earlier", again["screenings"]!.AsArray()[^1]!["notes"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Another list naming her is a new match.
+        await App.ListAsync(new ListedPerson("WENNERHOLM", "Anna-Maria", "1974", "SWE"));
+        var hit = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks"), HttpStatusCode.OK);
+        Assert.Equal("Hit", hit["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Action_WithoutTheRole_IsForbidden()
     {
         var j = await ApiJourney.StartAsync(App);

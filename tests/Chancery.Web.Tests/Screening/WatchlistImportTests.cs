@@ -88,6 +88,48 @@ public abstract class WatchlistImportTests(DatabaseKind kind)
         Assert.Equal(before, await after.WatchlistEntries.CountAsync());
     }
 
+    [Fact]
+    public async Task Screen_AfterImportingThePublishedList_FindsAListedPersonByAVariantOfTheName_BestFirst()
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        await RunAsync(database, "watchlist", "import", "--format", "ofac-sdn", SharedFile("ofac-sdn-2024-05.csv"));
+
+        // OFAC lists "AL ZAWAHIRI, Dr. Ayman", born 19 Jun 1951: another transliteration, word order, no title.
+        var (code, output, error) = await RunAsync(database, "screen", "--name", "Aiman al-Zawahri", "--birth-date", "1951-06-19", "--nationality", "EGY");
+
+        Assert.True(code == 0, error);
+        var hits = System.Text.Json.Nodes.JsonNode.Parse(output)!["hits"]!.AsArray();
+        var best = hits[0]!;
+        Assert.Equal("AL ZAWAHIRI, Dr. Ayman", best["matchedName"]!.GetValue<string>());
+        Assert.Equal("OFAC SDN", best["list"]!.GetValue<string>());
+        Assert.Equal("2676", best["sourceId"]!.GetValue<string>());
+        Assert.True(best["entryId"]!.GetValue<long>() > 0);
+        Assert.InRange(best["score"]!.GetValue<double>(), 0.85, 1.0);
+        Assert.Contains(best["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("birth", StringComparison.OrdinalIgnoreCase));
+        var scores = hits.Select(h => h!["score"]!.GetValue<double>()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+
+        var (none, nothing, _) = await RunAsync(database, "screen", "--name", "Émilie Lefèvre");
+        Assert.Equal(0, none);
+        Assert.Empty(System.Text.Json.Nodes.JsonNode.Parse(nothing)!["hits"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("screen", "--name")]
+    [InlineData("screen", "--birth-date", "1950")]
+    [InlineData("screen", "--name", "Ivan Petrov", "--birth-date", "1950-13")]
+    [InlineData("screen", "--name", "Ivan Petrov", "--nationality", "QQQ")]
+    [InlineData("screen", "--name", "Ivan Petrov", "--colour", "red")]
+    public async Task Screen_BadArguments_ExitWithCode2AndOneLine(params string[] args)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+
+        var (code, _, error) = await RunAsync(database, args);
+
+        Assert.Equal(2, code);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
     [Theory]
     [InlineData("watchlist", "import", "--format", "pdf", "x.pdf")]
     [InlineData("watchlist", "import", "--format", "csv")]
