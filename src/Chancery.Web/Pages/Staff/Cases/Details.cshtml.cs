@@ -1,6 +1,7 @@
 using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Data;
+using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Chancery.Web.Localization;
 using Chancery.Web.Pages.Shared;
@@ -22,6 +23,13 @@ internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformC
     public CaseView Case { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    // The screening whose matches the page explains beside the applicant: the latest one when it matched
+    // anything, else the latest hit (resolved or not), so the officer's decision can always be reviewed.
+    public ScreeningView? Explained { get; private set; }
+
+    // The version of each list the explained screening matched against, by list name.
+    public IReadOnlyDictionary<string, int?> ExplainedVersions { get; private set; } = new Dictionary<string, int?>();
 
     // A step refused by the lifecycle, the issuance gate, segregation of duties or the roles.
     public string? Refusal { get; private set; }
@@ -77,6 +85,47 @@ internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformC
 
     public ActionForm FormFor(CaseAction action) => Failed?.Action == action ? Failed : new ActionForm(action);
 
+    // The person of the case a match was screened from: the applicant (or child), or a parent.
+    public PersonView? PersonOf(MatchView match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return match.Subject switch
+        {
+            "Applicant" => Case.Applicant,
+            "FirstParent" => Case.Parents.Count > 0 ? Case.Parents[0] : null,
+            "SecondParent" => Case.Parents.Count > 1 ? Case.Parents[1] : null,
+            _ => null,
+        };
+    }
+
+    public string SubjectOf(MatchView match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return match.Subject switch
+        {
+            "Applicant" => texts[Case.Kind == CaseKind.BirthReport ? "staff.case.child" : "staff.case.applicant"],
+            "FirstParent" => texts["staff.newcase.firstParent"],
+            "SecondParent" => texts["staff.newcase.secondParent"],
+            _ => match.Subject,
+        };
+    }
+
+    // Primary, Alias, OriginalScript for a list; Lost, Stolen, Invalidated for the document register.
+    public string KindOf(MatchView match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var key = $"staff.hit.kind.{match.MatchedKind}";
+        return texts.Contains(key) ? texts[key] : match.MatchedKind;
+    }
+
+    public string ListOf(MatchView match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return ExplainedVersions.TryGetValue(match.ListName, out var version) && version is { } v
+            ? texts["staff.hit.listVersion", match.ListName, v]
+            : match.ListName;
+    }
+
     public string NameOf(string? userId) =>
         userId is null ? "" : Names.TryGetValue(userId, out var name) ? name : userId;
 
@@ -99,6 +148,19 @@ internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformC
             .OfType<string>().Distinct().ToList();
         Names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName, ct);
+
+        Explained = Case.Screenings.Count > 0 && Case.Screenings[^1].Matches.Count > 0
+            ? Case.Screenings[^1]
+            : Case.Screenings.LastOrDefault(s => s.Outcome == nameof(ScreeningOutcome.Hit));
+        if (Explained is { } explained)
+        {
+            // The case view names the lists of a match without their version; the match rows keep it.
+            var versions = await db.ScreeningMatches.AsNoTracking().Where(m => m.ScreeningResultId == explained.Id)
+                .Select(m => new { m.ListName, m.ListVersion }).Distinct().ToListAsync(ct);
+            ExplainedVersions = versions.GroupBy(v => v.ListName, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Max(v => v.ListVersion), StringComparer.Ordinal);
+        }
+
         return true;
     }
 
