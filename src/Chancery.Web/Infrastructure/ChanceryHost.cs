@@ -110,7 +110,7 @@ internal static class ChanceryHost
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Chancery API";
-            doc.Info.Description = "The consular case register for partner systems: intake, lifecycle, stock and print jobs. Authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457 problem details.";
+            doc.Info.Description = "The consular case register for partner systems: intake, lifecycle, stock, print jobs and watchlist screening. Authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457 problem details.";
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
