@@ -48,6 +48,7 @@ internal static class ChanceryHost
         services.AddScoped<ApiKeys>();
         services.AddScoped<ImportWatchlist>();
         services.AddScoped<ScreenCase>();
+        services.AddScoped<RegisterDocument>();
         services.AddSingleton<ScreeningIndexHolder>();
         services.AddScoped<LoadActor>();
         services.AddScoped<CurrentActor>();
@@ -146,6 +147,7 @@ internal static class ChanceryHost
         api.MapStockApi();
         api.MapPrintJobsApi();
         api.MapScreeningApi();
+        api.MapDocumentRegisterApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });

@@ -88,6 +88,62 @@ public sealed class ScreeningApiTests(SqliteAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task DocumentRegister_StolenDocument_StopsTheNextScreeningOfACaseThatCarriesIt()
+    {
+        var j = await ApiJourney.StartAsync(fixture.App);
+        var number = "SW" + System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var body = j.VisaBody("Lindgren");
+        body["visa"]!["travelDocumentNumber"] = number;
+        var id = await j.EnterAsync(body);
+        Assert.Equal("ChecksCleared", (await j.GetCaseAsync(id))["state"]!.GetValue<string>());
+
+        var registered = await ApiJourney.Expect(await j.Security.PostAsJsonAsync("/api/v1/document-register", new
+        {
+            documentNumber = number[..2] + " " + number[2..], issuingState = "SWE", status = "Stolen", source = "Swedish police via Interpol", reason = "Reported stolen in Malmö",
+        }), HttpStatusCode.Created);
+        Assert.Equal(number, registered["documentNumber"]!.GetValue<string>());
+
+        var rescreened = await ApiJourney.Expect(await ApiJourney.ActAsync(j.Security, id, "record-checks"), HttpStatusCode.OK);
+        Assert.Equal("Hit", rescreened["state"]!.GetValue<string>());
+        var match = rescreened["screenings"]!.AsArray()[^1]!["matches"]![0]!;
+        Assert.Equal("DocumentRegister", match["source"]!.GetValue<string>());
+        Assert.Contains("Interpol", match["reasons"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var again = await j.Security.PostAsJsonAsync("/api/v1/document-register", new { documentNumber = number, issuingState = "SWE", status = "Lost", source = "x" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"documentNumber\": \"AB12345\", \"issuingState\": \"QQQ\", \"status\": \"Lost\", \"source\": \"x\"}", "issuingState")]
+    [InlineData("{\"documentNumber\": \"--\", \"issuingState\": \"FRA\", \"status\": \"Lost\", \"source\": \"x\"}", "documentNumber")]
+    [InlineData("{\"documentNumber\": \"AB12345\", \"issuingState\": \"FRA\", \"status\": \"Invalidated\", \"source\": \"x\"}", "status")]
+    [InlineData("{\"documentNumber\": \"AB12345\", \"issuingState\": \"FRA\", \"status\": \"Burnt\", \"source\": \"x\"}", "status")]
+    [InlineData("{\"documentNumber\": \"AB12345\", \"issuingState\": \"FRA\", \"source\": \"x\"}", "status")]
+    public async Task DocumentRegister_BadReport_Is400NamingTheField(string body, string field)
+    {
+        var post = await fixture.App.CreatePostAsync();
+        var client = await fixture.App.ApiClientAsync(Role.SecurityOfficer, post);
+
+        var response = await client.PostAsync("/api/v1/document-register", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ApiJourney.ProblemAsync(response);
+        var text = problem.ToJsonString();
+        Assert.Contains(field, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task DocumentRegister_ByAClerk_IsForbidden()
+    {
+        var post = await fixture.App.CreatePostAsync();
+        var client = await fixture.App.ApiClientAsync(Role.Clerk, post);
+
+        var response = await client.PostAsJsonAsync("/api/v1/document-register", new { documentNumber = "AB12345", issuingState = "FRA", status = "Lost", source = "x" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Compare_WithoutTheSecurityOfficerRole_IsForbidden()
     {
         var post = await fixture.App.CreatePostAsync();
