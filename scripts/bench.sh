@@ -18,4 +18,9 @@ case "$1" in
   *) echo "bench: unknown benchmark '$1'; benchmarks: $benchmarks" >&2; exit 2 ;;
 esac
 
+# Which source the figures are for (preset them when running from an exported tree).
+: "${CHANCERY_BENCH_COMMIT:=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+: "${CHANCERY_BENCH_UNCOMMITTED:=$(git status --porcelain -- src bench 2>/dev/null | wc -l | tr -d ' ')}"
+export CHANCERY_BENCH_COMMIT CHANCERY_BENCH_UNCOMMITTED
+
 exec dotnet run -c Release --project bench/Chancery.Bench -- "$@"

@@ -44,6 +44,7 @@ internal static class ScreeningBenchmark
         Log($"{real.Count:N0} listed individuals; drawing {Math.Max(0, options.Entries - real.Count):N0} synthetic entries and {options.Queries:N0} queries");
         var workload = ScreeningWorkload.Create(real, options.Entries, options.Queries, options.Seed);
 
+        Log($"{workload.RedrawnNames:N0} synthetic names redrawn or lengthened to keep listed names distinct");
         Log($"building the index over {workload.Entries.Count:N0} entries");
         var (index, build) = BuildMeasured(workload.Entries, standIn);
         if (index is null)
@@ -95,10 +96,13 @@ internal static class ScreeningBenchmark
         var environment = new RunEnvironment(
             Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, GCSettings.IsServerGC,
             AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) ? concurrent : true, GCSettings.LatencyMode.ToString(),
-            standIn ? "stand-in brute force (bench StandInIndex), not ScreeningIndex" : "ScreeningIndex");
+            standIn ? "stand-in brute force (bench StandInIndex), not ScreeningIndex" : "ScreeningIndex",
+            System.Environment.GetEnvironmentVariable("CHANCERY_BENCH_COMMIT"),
+            System.Environment.GetEnvironmentVariable("CHANCERY_BENCH_UNCOMMITTED"));
         var settings = new RunSettings(
             workload.Entries.Count, workload.RealEntries, workload.Entries.Count - workload.RealEntries, workload.Names, queries.Count,
             queries.Count(q => q.IsVariant), queries.Count(q => !q.IsVariant), queries.Count(q => q.WithContext), threshold, MaxHits, options.Seed,
+            workload.RedrawnNames,
             workload.CommonestNameParts);
         var targets = new List<TargetCheck>
         {

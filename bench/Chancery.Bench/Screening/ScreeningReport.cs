@@ -31,6 +31,7 @@ internal sealed record ScreeningReport(
         var s = Settings;
         o.WriteLine();
         o.WriteLine(F($"Screening benchmark — {Environment.Index}, {Environment.ProcessorCount} cores, {(Environment.ServerGc ? "server" : "workstation")} GC{(Environment.ConcurrentGc ? " (concurrent)" : string.Empty)}"));
+        o.WriteLine(F($"  source     commit {Environment.Commit ?? "unknown"}, uncommitted files under src/ and bench/: {Environment.UncommittedSourceFiles ?? "unknown"}"));
         o.WriteLine(F($"  watchlist  {s.Entries:N0} entries ({s.RealEntries:N0} OFAC/UN individuals, {s.SyntheticEntries:N0} synthetic), {s.Names:N0} names; seed {s.Seed}"));
         o.WriteLine(F($"  queries    {s.Queries:N0} ({s.VariantQueries:N0} variants of listed names, {s.AbsentQueries:N0} people not listed; {s.QueriesWithContext:N0} with birth date and nationality)"));
         o.WriteLine(F($"  threshold  {s.Threshold:0.00}, at most {s.MaxHits} hits per query"));
@@ -80,7 +81,8 @@ internal sealed record ScreeningReport(
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
-internal sealed record RunEnvironment(int ProcessorCount, string Os, string Runtime, bool ServerGc, bool ConcurrentGc, string GcLatencyMode, string Index);
+internal sealed record RunEnvironment(
+    int ProcessorCount, string Os, string Runtime, bool ServerGc, bool ConcurrentGc, string GcLatencyMode, string Index, string? Commit, string? UncommittedSourceFiles);
 
 internal sealed record RunSettings(
     int Entries,
@@ -94,6 +96,7 @@ internal sealed record RunSettings(
     double Threshold,
     int MaxHits,
     ulong Seed,
+    int SyntheticNamesRedrawn,
     IReadOnlyList<NamePartCount> CommonestNameParts);
 
 internal sealed record NamePartCount(string Part, int Entries);

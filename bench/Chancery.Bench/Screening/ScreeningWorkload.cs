@@ -43,6 +43,9 @@ internal sealed class ScreeningWorkload
 
     public int Names => Entries.Sum(e => e.Names.Count);
 
+    /// <summary>Synthetic names drawn again, or given a further given name, because they were already listed.</summary>
+    public int RedrawnNames { get; init; }
+
     /// <summary>The folded name parts in the most primary names, with how many.</summary>
     public List<NamePartCount> CommonestNameParts { get; }
 
@@ -50,13 +53,25 @@ internal sealed class ScreeningWorkload
     /// A name as the index sees it for exactness: its substantive parts, folded, in sorted order
     /// (so "HASSAN, Ali" and "Ali Hassan" are one name, and Mohammed and Muhammad are too).
     /// </summary>
-    public static string Key(string name) => string.Join(' ', Parts(name));
+    /// <remarks>
+    /// A second key, the parts run together in written order, makes Hyun-young, Hyun Young and
+    /// Hyunyoung one name too (the matcher merges parts).
+    /// </remarks>
+    public static (string Sorted, string Joined) Keys(string name)
+    {
+        var parts = PreparedName.Of(name).Tokens.Where(t => t.Kind is NameTokenKind.Name or NameTokenKind.Initial).Select(t => t.Folded).ToList();
+        return ("s " + string.Join(' ', parts.Order(StringComparer.Ordinal)), "j " + string.Concat(parts));
+    }
 
-    private static string[] Parts(string name) =>
-        [.. PreparedName.Of(name).Tokens
-            .Where(t => t.Kind is NameTokenKind.Name or NameTokenKind.Initial)
-            .Select(t => t.Folded)
-            .Order(StringComparer.Ordinal)];
+    private static bool Listed(HashSet<string> keys, (string Sorted, string Joined) key) => keys.Contains(key.Sorted) || keys.Contains(key.Joined);
+
+    private static void Add(HashSet<string> keys, (string Sorted, string Joined) key)
+    {
+        keys.Add(key.Sorted);
+        keys.Add(key.Joined);
+    }
+
+    private static string[] Parts(string sortedKey) => sortedKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
 
     public static ScreeningWorkload Create(List<IndexedEntry> realEntries, int entries, int queries, ulong seed)
     {
@@ -77,9 +92,9 @@ internal sealed class ScreeningWorkload
 
         foreach (var entry in list)
         {
-            Count(Parts(entry.Names[0].Name));
+            Count(Parts(Keys(entry.Names[0].Name).Sorted));
             foreach (var name in entry.Names)
-                keys.Add(Key(name.Name));
+                Add(keys, Keys(name.Name));
         }
 
         var people = new SyntheticPeople();
@@ -92,16 +107,17 @@ internal sealed class ScreeningWorkload
                 listRandom,
                 name =>
                 {
-                    var parts = Parts(name);
-                    if (!keys.Add(string.Join(' ', parts)))
+                    var key = Keys(name);
+                    if (Listed(keys, key))
                         return false;
-                    accepted = parts;
+                    Add(keys, key);
+                    accepted = Parts(key.Sorted);
                     return true;
                 },
                 out var population);
             Count(accepted);
             foreach (var alias in entry.Names.Skip(1))
-                keys.Add(Key(alias.Name));
+                Add(keys, Keys(alias.Name));
             populations[entry.EntryId] = population;
             list.Add(entry);
         }
@@ -117,7 +133,7 @@ internal sealed class ScreeningWorkload
         while (benchQueries.Count < queries)
         {
             var drawn = people.Draw(absentRandom);
-            if (keys.Contains(Key(drawn.Name)))
+            if (Listed(keys, Keys(drawn.Name)))
                 continue;
             var withContext = absentRandom.Chance(0.5);
             var query = new ScreeningQuery(
@@ -129,7 +145,7 @@ internal sealed class ScreeningWorkload
 
         var commonest = partCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(12)
             .Select(p => new NamePartCount(p.Key, p.Value)).ToList();
-        return new ScreeningWorkload(list, real, benchQueries, populations, commonest);
+        return new ScreeningWorkload(list, real, benchQueries, populations, commonest) { RedrawnNames = people.Redrawn };
     }
 
     // A listed entry (three in ten from the real lists), one of its Latin-script names, one

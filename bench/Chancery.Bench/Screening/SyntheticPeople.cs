@@ -74,7 +74,8 @@ internal sealed class SyntheticPeople
     private readonly ZipfList indianMiddle = new(NameLists.IndianMiddle);
     private readonly ZipfList indianFamily = new(NameLists.IndianFamily, 0.8);
 
-    public static IEnumerable<string> PopulationNames => Populations.Select(p => p.Name);
+    /// <summary>How many drawn names were already listed and were drawn again or given a further name.</summary>
+    public int Redrawn { get; private set; }
 
     /// <summary>
     /// A listed person with a name not yet listed (<paramref name="isNew"/> says so, and
@@ -86,7 +87,8 @@ internal sealed class SyntheticPeople
         for (var attempt = 0; !isNew(drawn.Name); attempt++)
         {
             // Common populations run out of distinct short names; a further given name is what real lists have then.
-            drawn = attempt < 20 ? Draw(random, drawn.Population) : drawn with { Name = AddGivenName(drawn, random) };
+            drawn = attempt < 3 ? Draw(random, drawn.Population) : drawn with { Name = AddGivenName(drawn, random) };
+            Redrawn++;
         }
 
         population = drawn.Population;
