@@ -31,9 +31,13 @@ public abstract class CasePagesTests(AppFixture fixture)
         var id = CaseSteps.IdFrom(entered);
         var url = $"/staff/cases/{id}";
 
+        // The checks ran at entry: the security officer finds them clear, with nothing to resolve.
         using var asSecurity = await StaffSession.SignInAsync(app, security.UserName!);
-        var checkedCase = await asSecurity.PostFormAsync(url, new Dictionary<string, string> { ["Act.Passed"] = "true", ["Act.Reason"] = "No match" }, "#action-recordchecks");
-        Assert.Equal(HttpStatusCode.Redirect, checkedCase.StatusCode);
+        var (_, screened) = await asSecurity.GetAsync(url);
+        Assert.Equal("Contrôles favorables", screened.QuerySelector(".fr-badge")?.TextContent.Trim());
+        Assert.Contains("Favorable", screened.GetElementById("screenings-table")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(screened.GetElementById("hit-comparison"));
+        Assert.Null(screened.GetElementById("action-resolvehit"));
 
         using var asAdjudicator = await StaffSession.SignInAsync(app, adjudicator.UserName!);
         Assert.Equal(HttpStatusCode.Redirect, (await asAdjudicator.PostFormAsync(url, new Dictionary<string, string>(), "#action-approve")).StatusCode);
@@ -46,7 +50,7 @@ public abstract class CasePagesTests(AppFixture fixture)
         Assert.Equal("Imprimé", casePage.QuerySelector(".fr-badge")?.TextContent.Trim());
         Assert.Contains("Document imprimé.", casePage.QuerySelector(".fr-alert--success")?.TextContent, StringComparison.Ordinal);
         var history = casePage.QuerySelectorAll("#history-table tbody tr").Select(r => r.Children[1].TextContent.Trim()).ToList();
-        Assert.Equal(["Dépôt", "Lancement des contrôles", "Résultat des contrôles", "Approbation", "Impression"], history);
+        Assert.Equal(["Dépôt", "Lancement des contrôles", "Contrôles de sécurité", "Approbation", "Impression"], history);
 
         var (documentResponse, documentPage) = await asPrinter.GetAsync(url + "/document");
         Assert.Equal(HttpStatusCode.OK, documentResponse.StatusCode);

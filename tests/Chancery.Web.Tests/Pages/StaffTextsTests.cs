@@ -12,6 +12,9 @@ public sealed class StaffTextsTests
 {
     private static readonly Texts Texts = Texts.FromEmbeddedResources(typeof(Texts).Assembly);
 
+    // The kinds of a listed name a match can be on (WatchlistName.Kind).
+    private static readonly string[] NameKinds = ["Primary", "Alias", "OriginalScript"];
+
     [Fact]
     public void Texts_EveryEnumValueShownOnThePages_HasAText()
     {
@@ -24,6 +27,8 @@ public sealed class StaffTextsTests
             .Concat(Enum.GetValues<VisaEntries>().Select(e => $"staff.visaEntries.{e}"))
             .Concat(Enum.GetValues<ScreeningOutcome>().Select(o => $"staff.screening.{o}"))
             .Concat(Enum.GetValues<HitResolution>().Select(r => $"staff.resolution.{r}"))
+            .Concat(Enum.GetValues<RegisteredDocumentStatus>().Select(s => $"staff.hit.kind.{s}"))
+            .Concat(NameKinds.Select(k => $"staff.hit.kind.{k}"))
             .Concat(Enum.GetValues<CaseState>().Select(s => $"suivi.status.{IndexModel.StatusOf(s)}"))
             .Concat(Enum.GetValues<CaseAction>().SelectMany(a => new[] { $"staff.action.{a}", $"staff.action.{a}.hint", $"staff.action.{a}.submit", $"staff.action.{a}.done" }))
             .Concat(Enum.GetValues<CaseAction>().Where(CasePermissions.NeedsReason).SelectMany(a => new[] { $"staff.action.{a}.reason", $"staff.action.{a}.reason.required" }));
