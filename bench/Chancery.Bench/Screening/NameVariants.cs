@@ -29,7 +29,7 @@ internal static class NameVariants
         ["Yusuf", "Youssef", "Yousef", "Yousuf", "Yussuf"],
         ["Omar", "Umar", "Oumar", "Ömer"],
         ["Osman", "Usman", "Othman", "Uthman", "Ousmane"],
-        ["Abdullah", "Abdallah", "Abd Allah", "Abdoulaye"],
+        ["Abdullah", "Abdallah", "Abd Allah", "Abdulla"],
         ["Abdul Rahman", "Abdel Rahman", "Abd al-Rahman", "Abdulrahman", "Abdurrahman"],
         ["Abdel Aziz", "Abdulaziz", "Abd al-Aziz", "Abdelaziz"],
         ["Abd al-Karim", "Abdul Karim", "Abdelkarim"],
@@ -269,13 +269,14 @@ internal static class NameVariants
             return given.Length == 0 ? null : $"{given} {family}";
         }
 
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2)
+        // Whole names move (Abdul Ghani, not Abdul alone).
+        var units = Units(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(u => string.Join(' ', u)).ToList();
+        if (units.Count < 2)
             return null;
 
         return random.Chance(0.5)
-            ? string.Join(' ', words.Skip(1).Append(words[0]))
-            : $"{words[^1].ToUpperInvariant()}, {string.Join(' ', words.Take(words.Length - 1))}";
+            ? string.Join(' ', units.Skip(1).Append(units[0]))
+            : $"{units[^1].ToUpperInvariant()}, {string.Join(' ', units.Take(units.Count - 1))}";
     }
 
     /// <summary>One given name other than the first left out (with its bin/ibn), keeping the family name.</summary>

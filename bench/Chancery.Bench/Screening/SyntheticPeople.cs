@@ -5,7 +5,24 @@ using Chancery.Core.Screening.Matching;
 namespace Chancery.Bench.Screening;
 
 /// <summary>A drawn person: a written name, the population it was drawn from and that population's nationality codes.</summary>
-internal sealed record DrawnName(string Name, string Population, IReadOnlyList<string> Nationalities);
+internal sealed record DrawnName(string Name, string Population, IReadOnlyList<string> Nationalities)
+{
+    public bool Female { get; init; }
+
+    public IReadOnlyList<string> Given { get; init; } = [];
+
+    public string Family { get; init; } = string.Empty;
+
+    public bool FamilyFirst { get; init; }
+
+    public bool CommaForm { get; init; }
+
+    /// <summary>The name written from its parts: "FAMILY, Given", family first, or family last.</summary>
+    public static string Write(IReadOnlyList<string> given, string family, bool familyFirst, bool commaForm) =>
+        commaForm ? $"{family.ToUpperInvariant()}, {string.Join(' ', given)}"
+        : familyFirst ? $"{family} {string.Join(' ', given)}"
+        : $"{string.Join(' ', given)} {family}";
+}
 
 // Draws person names from fourteen populations in proportions loosely like those of sanctions
 // and lookout lists (Arabic, Persian, Pashto/Urdu and Russian names over-represented), each
@@ -87,7 +104,7 @@ internal sealed class SyntheticPeople
         for (var attempt = 0; !isNew(drawn.Name); attempt++)
         {
             // Common populations run out of distinct short names; a further given name is what real lists have then.
-            drawn = attempt < 3 ? Draw(random, drawn.Population) : drawn with { Name = AddGivenName(drawn, random) };
+            drawn = attempt < 3 ? Draw(random, drawn.Population) : AddGivenName(drawn, random);
             Redrawn++;
         }
 
@@ -146,10 +163,15 @@ internal sealed class SyntheticPeople
         var (given, family, familyFirst) = Parts(name, female, random);
 
         // A third of the names in the "FAMILY, Given" form of the OFAC list.
-        var written = random.Chance(0.3)
-            ? $"{family.ToUpperInvariant()}, {string.Join(' ', given)}"
-            : familyFirst ? $"{family} {string.Join(' ', given)}" : $"{string.Join(' ', given)} {family}";
-        return new DrawnName(written, name, nationalities);
+        var commaForm = random.Chance(0.3);
+        return new DrawnName(DrawnName.Write(given, family, familyFirst, commaForm), name, nationalities)
+        {
+            Female = female,
+            Given = given,
+            Family = family,
+            FamilyFirst = familyFirst,
+            CommaForm = commaForm,
+        };
     }
 
     private static int PickPopulation(SplitMix64 random)
@@ -333,8 +355,11 @@ internal sealed class SyntheticPeople
         }
     }
 
-    private string AddGivenName(DrawnName drawn, SplitMix64 random)
+    // One more given name after the ones drawn: a grandfather's name in Arabic, Pashto and
+    // Persian names, a second given name of the person's sex elsewhere.
+    private DrawnName AddGivenName(DrawnName drawn, SplitMix64 random)
     {
+        var f = drawn.Female;
         var extra = drawn.Population switch
         {
             "arabic" => arabicMale.Draw(random),
@@ -343,17 +368,19 @@ internal sealed class SyntheticPeople
             "chinese" => Capitalise(chineseSyllables.Draw(random)),
             "korean" => Capitalise(koreanSyllables.Draw(random)),
             "vietnamese" => vietnameseGiven.Draw(random),
-            "hispanic" => hispanicMale.Draw(random),
-            "french" => frenchMale.Draw(random),
-            "german" => germanMale.Draw(random),
-            "english" => englishMale.Draw(random),
-            "west-african" => westAfricanMale.Draw(random),
-            "turkish" => turkishMale.Draw(random),
-            "indian" => indianMale.Draw(random),
-            _ => russianMale.Draw(random),
+            "hispanic" => (f ? hispanicFemale : hispanicMale).Draw(random),
+            "french" => (f ? frenchFemale : frenchMale).Draw(random),
+            "german" => (f ? germanFemale : germanMale).Draw(random),
+            "english" => (f ? englishFemale : englishMale).Draw(random),
+            "west-african" => (f ? westAfricanFemale : westAfricanMale).Draw(random),
+            "turkish" => (f ? turkishFemale : turkishMale).Draw(random),
+            "indian" => (f ? indianFemale : indianMale).Draw(random),
+            _ => (f ? russianFemale : russianMale).Draw(random),
         };
-        var comma = drawn.Name.IndexOf(',', StringComparison.Ordinal);
-        return comma > 0 ? $"{drawn.Name} {extra}" : $"{extra} {drawn.Name}";
+        if (drawn.Given.Contains(extra))
+            return drawn;
+        List<string> given = [.. drawn.Given, extra];
+        return drawn with { Name = DrawnName.Write(given, drawn.Family, drawn.FamilyFirst, drawn.CommaForm), Given = given };
     }
 
     private static string Capitalise(string syllable) => char.ToUpperInvariant(syllable[0]) + syllable[1..];
