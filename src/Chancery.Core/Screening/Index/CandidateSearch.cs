@@ -34,6 +34,8 @@ internal sealed class CandidateSearch
     private readonly NameToken[] tokens;
     private readonly double[] weights;
     private readonly bool[] generating;
+    private readonly bool[] complete;
+    private readonly NameToken?[] queryJoins;
     private readonly int queryNames;
     private readonly int queryInitials;
     private readonly double maxContext;
@@ -50,7 +52,19 @@ internal sealed class CandidateSearch
         queryNames = tokens.Count(t => t.Kind == NameTokenKind.Name);
         queryInitials = tokens.Count(t => t.Kind == NameTokenKind.Initial);
         maxContext = (query.BirthDate is not null ? 0.05 : 0) + (string.IsNullOrWhiteSpace(query.Nationality) ? 0 : 0.02);
-        generating = tokens.Select(t => t.Kind == NameTokenKind.Name || (t.Kind == NameTokenKind.Initial && queryInitials >= 2)).ToArray();
+        // Parts whose neighbour list is every vocabulary part they align with: names, titles, and
+        // initials when there are two (an initial's list is a whole letter). Particles look up only
+        // listed names that are the particle alone; one initial is handled by the short names.
+        complete = tokens.Select(t => t.Kind is NameTokenKind.Name or NameTokenKind.Title || (t.Kind == NameTokenKind.Initial && queryInitials >= 2)).ToArray();
+        generating = tokens.Select((t, i) => complete[i] || t.Kind == NameTokenKind.Particle).ToArray();
+        queryJoins = new NameToken?[tokens.Length];
+        for (var j = 0; j + 1 < tokens.Length; j++)
+        {
+            if (tokens[j].Kind != NameTokenKind.Initial && tokens[j + 1].Kind is not NameTokenKind.Initial and not NameTokenKind.Particle)
+            {
+                queryJoins[j] = PreparedName.Join(tokens[j], tokens[j + 1]);
+            }
+        }
 
         // Below this a name of one shared part (capped at 0.7) could be a hit.
         var capBlocks = 0.7 + maxContext + Margin < threshold;
@@ -66,8 +80,9 @@ internal sealed class CandidateSearch
     public List<(int Name, double Bound)> Run()
     {
         var scratch = SearchScratch.For(index);
-        scratch.Begin(tokens.Length, generating);
+        scratch.Begin(tokens.Length, complete);
         var generation = scratch.Generation << GenerationShift;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -82,39 +97,38 @@ internal sealed class CandidateSearch
             }
             else
             {
-                index.Vocabulary.Neighbours(tokens[i], TokenVocabulary.MinPartSimilarity, scratch.Neighbours, scratch.Seen);
+                index.Vocabulary.Neighbours(tokens[i], scratch.Neighbours, scratch.Seen);
             }
 
             statistics.Neighbours += scratch.Neighbours.Count;
             foreach (var (id, similarity) in scratch.Neighbours)
             {
-                scratch.SetSimilarity(id, i, similarity);
+                if (complete[i])
+                {
+                    scratch.SetSimilarity(id, i, similarity);
+                }
+
                 var flags = (1UL << i) | (index.Vocabulary[id].Kind == NameTokenKind.Initial ? InitialFlag : 0);
                 Touch(scratch, index.PostingsOf(id), flags, generation);
             }
         }
 
+        var neighboured = System.Diagnostics.Stopwatch.GetTimestamp();
+        statistics.NeighbourTicks += neighboured - started;
+
         // Two query parts written as one in a listed name (Abu Bakr / Abubakr).
         for (var j = 0; j + 1 < tokens.Length; j++)
         {
             var first = tokens[j];
-            var second = tokens[j + 1];
-            if (first.Kind == NameTokenKind.Initial || second.Kind is NameTokenKind.Initial or NameTokenKind.Particle)
+            if (queryJoins[j] is not { } joined)
             {
                 continue;
             }
 
-            var joined = PreparedName.Join(first, second);
-            var length = joined.Text.Length;
-            index.Vocabulary.Neighbours(joined, 0.9, scratch.Neighbours, scratch.Seen);
+            index.Vocabulary.JoinTargets(joined, first.Folded[0], scratch.Neighbours);
             foreach (var (id, _) in scratch.Neighbours)
             {
-                var target = index.Vocabulary[id];
-                if (target.Kind == NameTokenKind.Name && target.Text.Length >= 5 && target.Text.Length >= length - 2 && target.Text.Length <= length + 2
-                    && target.Folded[0] == first.Folded[0])
-                {
-                    Touch(scratch, index.PostingsOf(id), (3UL << j) << QueryMergeShift, generation);
-                }
+                Touch(scratch, index.PostingsOf(id), (3UL << j) << QueryMergeShift, generation);
             }
         }
 
@@ -132,6 +146,14 @@ internal sealed class CandidateSearch
             if (token.PhoneticKey.Length >= 2)
             {
                 Touch(scratch, index.JoinedPostings(IndexBuilder.Hash('K', token.PhoneticKey)), flag, generation);
+            }
+
+            if (token.Text.Length >= 7 && token.Folded.Length >= IndexBuilder.PrefixLength)
+            {
+                for (var length = token.Text.Length - 2; length <= token.Text.Length + 2; length++)
+                {
+                    Touch(scratch, index.JoinedPostings(IndexBuilder.PrefixKey(token.Folded, length)), flag, generation);
+                }
             }
         }
 
@@ -154,6 +176,8 @@ internal sealed class CandidateSearch
             }
         }
 
+        var joinedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        statistics.JoinTicks += joinedAt - neighboured;
         statistics.Candidates = scratch.Candidates.Count;
         var output = new List<(int, double)>();
         foreach (var name in scratch.Candidates)
@@ -166,6 +190,7 @@ internal sealed class CandidateSearch
         }
 
         statistics.Bounded = output.Count;
+        statistics.BoundTicks += System.Diagnostics.Stopwatch.GetTimestamp() - joinedAt;
         return output;
     }
 
@@ -233,8 +258,8 @@ internal sealed class CandidateSearch
             nameCredit += best * weight;
         }
 
-        var queryMerged = (state >> QueryMergeShift) & PartMask;
-        var nameMerged = (state >> NameMergeShift) & PartMask;
+        _ = state;
+        var (queryMerged, nameMerged) = Merges(parts);
         var merged = queryMerged | nameMerged;
         double queryWeight = 0, queryCredit = 0, unmatched = 0, queryMergeLoss = 0;
         var shared = 0;
@@ -271,6 +296,60 @@ internal sealed class CandidateSearch
 
         var entry = index.EntryAt(index.EntryOf(name));
         return Math.Min(1, bound + ContextChange(entry)) + Margin;
+    }
+
+    // The merges NameMatcher.MergeToFit can make between the query and this name (a necessary
+    // condition: the join aligns at 0.9 or more; whether either part alone does is not checked).
+    private (ulong Query, ulong Name) Merges(ReadOnlySpan<int> parts)
+    {
+        ulong queryMerged = 0, nameMerged = 0;
+        var vocabulary = index.Vocabulary;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var target = tokens[i];
+            if (target.Kind != NameTokenKind.Name || target.Text.Length < 5)
+            {
+                continue;
+            }
+
+            for (var k = 0; k + 1 < parts.Length; k++)
+            {
+                var first = vocabulary[parts[k]];
+                var second = vocabulary[parts[k + 1]];
+                var length = first.Text.Length + second.Text.Length;
+                if (first.Kind == NameTokenKind.Initial || second.Kind is NameTokenKind.Initial or NameTokenKind.Particle
+                    || target.Text.Length < length - 2 || target.Text.Length > length + 2 || target.Folded[0] != first.Folded[0])
+                {
+                    continue;
+                }
+
+                if (NameMatcher.Similarity(target, PreparedName.Join(first, second)).Similarity >= 0.9)
+                {
+                    nameMerged |= 1UL << i;
+                }
+            }
+        }
+
+        for (var j = 0; j < queryJoins.Length; j++)
+        {
+            if (queryJoins[j] is not { } joined)
+            {
+                continue;
+            }
+
+            var length = joined.Text.Length;
+            foreach (var id in parts)
+            {
+                var target = vocabulary[id];
+                if (target.Kind == NameTokenKind.Name && target.Text.Length >= 5 && target.Text.Length >= length - 2 && target.Text.Length <= length + 2
+                    && target.Folded[0] == tokens[j].Folded[0] && NameMatcher.Similarity(target, joined).Similarity >= 0.9)
+                {
+                    queryMerged |= 3UL << j;
+                }
+            }
+        }
+
+        return (queryMerged, nameMerged);
     }
 
     // The most that ScoreWithContext can add for this person (it can also subtract).

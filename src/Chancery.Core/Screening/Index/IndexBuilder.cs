@@ -161,7 +161,7 @@ internal sealed class IndexBuilder
             JoinStart = joinStart,
             JoinNames = joinNames,
             Prepared = prepared,
-            Vocabulary = TokenVocabulary.Create(vocabulary),
+            Vocabulary = TokenVocabulary.Create(vocabulary, vocabularyIds),
         };
     }
 
@@ -177,6 +177,12 @@ internal sealed class IndexBuilder
 
         return false;
     }
+
+    // Merged parts written with other letters (Oleg Aleksandrovich / Olegaleksandrovich, Ghulam
+    // Nabi / Gholamnabi) are found by the first folded letters and the length of the whole.
+    internal const int PrefixLength = 5;
+
+    internal static ulong PrefixKey(string folded, int length) => Hash('P', string.Concat(folded.AsSpan(0, PrefixLength), "/", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     // 64-bit FNV-1a of a folded or phonetic form, tagged by which it is. A collision only adds a candidate.
     internal static ulong Hash(char tag, string s)
@@ -201,6 +207,11 @@ internal sealed class IndexBuilder
         {
             var folded = NameFolding.Fold(text);
             Append(Hash('F', folded), name);
+            if (folded.Length >= PrefixLength)
+            {
+                Append(PrefixKey(folded, text.Length), name);
+            }
+
             var key = NameFolding.Key(folded);
             if (key.Length >= 2)
             {

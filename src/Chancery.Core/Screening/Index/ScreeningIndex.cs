@@ -116,14 +116,123 @@ public sealed class ScreeningIndex
             return [];
         }
 
+        // Every name is scored except those that provably score 0: no part of theirs aligns with a
+        // query part (similarity 0.78) and no two adjacent parts could be merged to fit. That
+        // needs one part comparison per distinct vocabulary part, not per name.
+        var query1 = name.Tokens.Take(MaxTokens).ToArray();
+        var aligns = new bool[Vocabulary.Count];
+        for (var v = 0; v < aligns.Length; v++)
+        {
+            foreach (var token in query1)
+            {
+                // Particles and titles aligned with each other are bounded below.
+                if (Light(token) && Light(Vocabulary[v]))
+                {
+                    continue;
+                }
+
+                if (NameMatcher.Similarity(token, Vocabulary[v]).Similarity >= TokenVocabulary.MinPartSimilarity)
+                {
+                    aligns[v] = true;
+                    break;
+                }
+            }
+        }
+
+        var queryLight = LightShare(query1);
+        var scoreAll = threshold <= 0.07 + 1e-9;
         var results = new ResultSet(maxHits);
         for (var id = 0; id < Names; id++)
         {
+            if (!scoreAll && !MayScore(query1, queryLight, TokensOf(id), aligns, threshold))
+            {
+                continue;
+            }
+
             var comparison = NameMatcher.Compare(name, PreparedOf(id));
             Offer(results, id, comparison, query, threshold);
         }
 
         return results.Hits();
+    }
+
+    private static bool Light(NameToken token) => token.Kind is NameTokenKind.Particle or NameTokenKind.Title;
+
+    private static double LightShare(IEnumerable<NameToken> tokens)
+    {
+        double light = 0, all = 0;
+        foreach (var token in tokens)
+        {
+            var weight = CandidateSearch.Weight(token);
+            all += weight;
+            light += Light(token) ? weight : 0;
+        }
+
+        return all > 0 ? light / all : 0;
+    }
+
+    private bool MayScore(NameToken[] query, double queryLight, ReadOnlySpan<int> parts, bool[] aligns, double threshold)
+    {
+        foreach (var id in parts)
+        {
+            if (aligns[id])
+            {
+                return true;
+            }
+        }
+
+        // Only particles and titles can align: the score is at most the shorter name's share of
+        // them (coverage), and context adds at most 0.07.
+        var nameParts = new NameToken[parts.Length];
+        for (var k = 0; k < parts.Length; k++)
+        {
+            nameParts[k] = Vocabulary[parts[k]];
+        }
+
+        if (Math.Max(queryLight, LightShare(nameParts)) + 0.07 + 1e-6 >= threshold)
+        {
+            return true;
+        }
+
+        // NameMatcher.MergeToFit joins two adjacent parts of one name to fit a part of at least
+        // five letters of the other that starts with the same folded letter and is as long give or take two.
+        for (var k = 0; k + 1 < parts.Length; k++)
+        {
+            if (MayMerge(nameParts[k], nameParts[k + 1], query))
+            {
+                return true;
+            }
+        }
+
+        for (var j = 0; j + 1 < query.Length; j++)
+        {
+            if (MayMerge(query[j], query[j + 1], nameParts))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayMerge(NameToken first, NameToken second, NameToken[] targets)
+    {
+        if (first.Kind == NameTokenKind.Initial || second.Kind is NameTokenKind.Initial or NameTokenKind.Particle)
+        {
+            return false;
+        }
+
+        var length = first.Text.Length + second.Text.Length;
+        foreach (var target in targets)
+        {
+            if (target.Kind == NameTokenKind.Name && target.Text.Length >= 5 && target.Text.Length >= length - 2 && target.Text.Length <= length + 2
+                && target.Folded[0] == first.Folded[0])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal int EntryOf(int nameId) => nameEntry[nameId];

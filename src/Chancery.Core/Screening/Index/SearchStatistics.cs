@@ -12,4 +12,10 @@ internal sealed class SearchStatistics
     public int Bounded { get; set; }
 
     public int Scored { get; set; }
+
+    public long NeighbourTicks { get; set; }
+
+    public long JoinTicks { get; set; }
+
+    public long BoundTicks { get; set; }
 }

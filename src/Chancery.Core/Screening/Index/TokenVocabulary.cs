@@ -39,9 +39,17 @@ internal sealed class TokenVocabulary
     private readonly KeyGroup[] allKeys;
     private readonly KeyGroup[] nonLatinKeys;
 
-    private TokenVocabulary(NameToken[] tokens)
+    private readonly Dictionary<(string Text, NameTokenKind Kind, bool NonLatin), int> ids;
+
+    // The neighbours of each vocabulary part at MinPartSimilarity, filled when first asked for.
+    // Written once per slot (a race computes the same array twice), read without locks.
+    private readonly (int Id, double Similarity)[]?[] cache;
+
+    private TokenVocabulary(NameToken[] tokens, Dictionary<(string Text, NameTokenKind Kind, bool NonLatin), int> ids)
     {
         this.tokens = tokens;
+        this.ids = ids;
+        cache = new (int, double)[]?[tokens.Length];
         byText = Group(tokens, t => t.Text);
         byFolded = Group(tokens, t => t.Folded);
         byKey = Group(tokens, t => t.PhoneticKey.Length >= 2 ? t.PhoneticKey : null);
@@ -75,13 +83,42 @@ internal sealed class TokenVocabulary
 
     public int Count => tokens.Length;
 
+    internal static long[] Probe { get; } = new long[8];
+
     public NameToken this[int id] => tokens[id];
 
-    public static TokenVocabulary Create(IReadOnlyList<NameToken> distinct) => new([.. distinct]);
+    public static TokenVocabulary Create(IReadOnlyList<NameToken> distinct, Dictionary<(string Text, NameTokenKind Kind, bool NonLatin), int> ids) => new([.. distinct], ids);
+
+    public int IdOf(NameToken token) => ids.TryGetValue((token.Text, token.Kind, token.FromNonLatinScript), out var id) ? id : -1;
+
+    // Neighbours at MinPartSimilarity, from the cache when the part is in the vocabulary.
+    public void Neighbours(NameToken query, List<(int Id, double Similarity)> output, HashSet<int> seen)
+    {
+        var id = query.Kind is NameTokenKind.Name or NameTokenKind.Title ? IdOf(query) : -1;
+        if (id < 0)
+        {
+            Neighbours(query, MinPartSimilarity, output, seen);
+            return;
+        }
+
+        var cached = Volatile.Read(ref cache[id]);
+        if (cached is null)
+        {
+            Neighbours(query, MinPartSimilarity, output, seen);
+            cached = [.. output];
+            Volatile.Write(ref cache[id], cached);
+            return;
+        }
+
+        output.Clear();
+        output.AddRange(cached);
+    }
 
     // The vocabulary parts whose similarity to the query part is at least minSimilarity, with it.
     public void Neighbours(NameToken query, double minSimilarity, List<(int Id, double Similarity)> output, HashSet<int> seen)
     {
+        Probe[6] += System.Diagnostics.Stopwatch.GetTimestamp();
+        Probe[7]++;
         seen.Clear();
         output.Clear();
         if (query.Kind == NameTokenKind.Initial)
@@ -89,13 +126,29 @@ internal sealed class TokenVocabulary
             throw new InvalidOperationException("Initials are matched against a name's parts directly.");
         }
 
-        Check(query, byText.GetValueOrDefault(query.Text), minSimilarity, output, seen);
         if (query.Kind is NameTokenKind.Particle)
         {
-            // A particle pairs with a particle or with the same text only; particles are not
-            // looked up (AL would select half the list): they weigh 0.15 and are checked per name.
+            // A particle pairs with a particle, with the same text or with an initial. Particles
+            // are not looked up (AL would select half the list): they weigh 0.15 and are compared
+            // per candidate name; only the listed names that are the particle's text alone (EL, a
+            // name made only of particles) and initials are returned here.
+            foreach (var id in byText.GetValueOrDefault(query.Text) ?? [])
+            {
+                if (tokens[id].Kind != NameTokenKind.Particle)
+                {
+                    Check(query, id, minSimilarity, output, seen);
+                }
+            }
+
+            foreach (var id in initials)
+            {
+                Check(query, id, minSimilarity, output, seen);
+            }
+
             return;
         }
+
+        Check(query, byText.GetValueOrDefault(query.Text), minSimilarity, output, seen);
 
         Check(query, byFolded.GetValueOrDefault(query.Folded), minSimilarity, output, seen);
         if (query.PhoneticKey.Length >= 2)
@@ -126,6 +179,7 @@ internal sealed class TokenVocabulary
         FrontEdits(query, text, byText, byTextTail, minSimilarity, output, seen);
         FrontEdits(query, query.Folded, byFolded, byFoldedTail, minSimilarity, output, seen);
 
+        Probe[0] += System.Diagnostics.Stopwatch.GetTimestamp();
         // Same or interchangeable first letter: scan those buckets.
         var folded = query.Folded;
         if (IsLetter(folded[0]) && IsLetter(text[0]))
@@ -150,10 +204,42 @@ internal sealed class TokenVocabulary
             }
         }
 
+        Probe[1] += System.Diagnostics.Stopwatch.GetTimestamp();
         // Cyrillic or Arabic script on either side: the keys are compared by Jaro-Winkler.
         if (query.PhoneticKey.Length > 0 && minSimilarity <= 0.9 * 0.999)
         {
             ScanKeys(query, query.FromNonLatinScript ? allKeys : nonLatinKeys, minSimilarity, output, seen);
+        }
+
+        Probe[2] += System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    // The listed parts that two query parts written together can fit (NameMatcher.MergeToFit):
+    // names of five letters or more that start with the first part's folded letter, as long give
+    // or take two, aligning at 0.9 or more.
+    public void JoinTargets(NameToken joined, char firstFolded, List<(int Id, double Similarity)> output)
+    {
+        output.Clear();
+        if (!IsLetter(firstFolded))
+        {
+            return;
+        }
+
+        var bucket = buckets[firstFolded - 'A'];
+        var length = joined.Text.Length;
+        foreach (var id in bucket.Ids)
+        {
+            var t = tokens[id];
+            if (t.Kind != NameTokenKind.Name || t.Text.Length < 5 || t.Text.Length < length - 2 || t.Text.Length > length + 2 || !CouldAlign(joined, t, 0.9))
+            {
+                continue;
+            }
+
+            var similarity = NameMatcher.Similarity(t, joined).Similarity;
+            if (similarity >= 0.9)
+            {
+                output.Add((id, similarity));
+            }
         }
     }
 
@@ -194,15 +280,123 @@ internal sealed class TokenVocabulary
     {
         var qt = query.Text.Length;
         var qf = query.Folded.Length;
+        var textLetters = LetterCounts.Of(query.Text);
+        var foldedLetters = LetterCounts.Of(query.Folded);
+        var needed = Math.Min(min, 0.82);
+        var typoEdits = min <= 0.87 ? 2 : min <= 0.92 ? 1 : -1;
         var ids = bucket.Ids;
         for (var k = 0; k < ids.Length; k++)
         {
-            if (Plausible(qf, bucket.FoldedLength[k], foldedMask, bucket.FoldedMask[k])
-                || Plausible(qt, bucket.TextLength[k], textMask, bucket.TextMask[k]))
+            if (!Plausible(qf, bucket.FoldedLength[k], foldedMask, bucket.FoldedMask[k]) && !Plausible(qt, bucket.TextLength[k], textMask, bucket.TextMask[k]))
+            {
+                continue;
+            }
+
+            // Letters in common bound the Jaro matches and the edit distance (bag distance).
+            var vf = bucket.FoldedLength[k];
+            var vt = bucket.TextLength[k];
+            var commonFolded = foldedLetters.Common(bucket.FoldedLetters[k]);
+            var commonText = textLetters.Common(bucket.TextLetters[k]);
+            var foldedEdits = Math.Max(qf - commonFolded, vf - commonFolded);
+            var textEdits = Math.Max(qt - commonText, vt - commonText);
+            var typo = foldedEdits <= typoEdits || textEdits <= typoEdits;
+            var matches = Math.Min(commonFolded, Math.Min(qf, vf));
+            var jaro = (((double)matches / qf) + ((double)matches / vf) + 1) / 3;
+            var jaroWinkler = jaro + (0.4 * (1 - jaro));
+            var editsAllowedFolded = (int)Math.Floor(((1.2 - needed) * Math.Max(qf, vf)) + 1e-9);
+            var editsAllowedText = (int)Math.Floor(((1.2 - needed) * Math.Max(qt, vt)) + 1e-9);
+            var close = jaroWinkler >= needed - 1e-12 && (foldedEdits <= editsAllowedFolded || textEdits <= editsAllowedText);
+            if ((typo || close) && CouldAlign(query, tokens[ids[k]], min))
             {
                 Check(query, ids[k], min, output, seen);
             }
         }
+    }
+
+    // Necessary for the typo, Jaro-Winkler or phonetic scores to reach min: one or two edits, or a
+    // Jaro-Winkler (raw, before its caps) and an edit similarity that allow it. The phonetic score
+    // is at least 0.9 once the capped Jaro-Winkler reaches 0.82.
+    private static bool CouldAlign(NameToken query, NameToken other, double min)
+    {
+        var needed = Math.Min(min, 0.82);
+        var jaroWinkler = StringSimilarity.JaroWinkler(query.Folded, other.Folded);
+        if (jaroWinkler >= needed - 1e-12)
+        {
+            // Jaro-Winkler is capped at the edit similarity + 0.2.
+            var allowed = 1 - (needed - 0.2);
+            return WithinEdits(query.Folded, other.Folded, allowed) || WithinEdits(query.Text, other.Text, allowed);
+        }
+
+        // The typo scores: one edit (0.92) or two (0.87), on the written or the folded form.
+        var edits = min <= 0.87 ? 2 : min <= 0.92 ? 1 : 0;
+        return edits > 0 && (BoundedEdits(query.Folded, other.Folded, edits) <= edits || BoundedEdits(query.Text, other.Text, edits) <= edits);
+    }
+
+    private static bool WithinEdits(string a, string b, double fraction)
+    {
+        var allowed = (int)Math.Floor((fraction * Math.Max(a.Length, b.Length)) + 1e-9);
+        return BoundedEdits(a, b, allowed) <= allowed;
+    }
+
+    // The optimal string alignment distance of StringSimilarity.EditDistance when it is at most
+    // limit, else more than limit: only a band of 2 × limit + 1 diagonals is computed.
+    internal static int BoundedEdits(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        if (a.Length > 64 || b.Length > 64)
+        {
+            return StringSimilarity.EditDistance(a, b);
+        }
+
+        // Three rolling rows (the transposition looks two rows back); cells outside the band are limit + 1.
+        var width = b.Length + 1;
+        var big = limit + 1;
+        Span<int> rows = stackalloc int[3 * width];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var row = rows.Slice(2 * width, width);
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j <= limit ? j : big;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            row.Fill(big);
+            row[0] = i <= limit ? i : big;
+            var from = Math.Max(1, i - limit);
+            var to = Math.Min(b.Length, i + limit);
+            var rowMin = row[0];
+            for (var j = from; j <= to; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, row[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, before[j - 2] + 1);
+                }
+
+                value = Math.Min(value, big);
+                row[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > limit)
+            {
+                return big;
+            }
+
+            var spare = before;
+            before = previous;
+            previous = row;
+            row = spare;
+        }
+
+        return previous[b.Length];
     }
 
     // A lower bound of the edit distance (length difference, letters on one side only) against the
@@ -337,6 +531,66 @@ internal sealed class TokenVocabulary
             .Select(g => new KeyGroup(g.Key, Mask(g.Key), [.. g]))
             .ToArray();
 
+    // How many times each letter A–Z occurs, four bits each (a count over 15 makes every bound pass).
+    internal readonly record struct LetterCounts(ulong Low, ulong High, bool Saturated)
+    {
+        public static LetterCounts Of(string s)
+        {
+            Span<byte> counts = stackalloc byte[26];
+            counts.Clear();
+            var saturated = false;
+            foreach (var c in s)
+            {
+                if (c is >= 'A' and <= 'Z')
+                {
+                    saturated |= ++counts[c - 'A'] > 15;
+                }
+            }
+
+            ulong low = 0, high = 0;
+            for (var i = 0; i < 16; i++)
+            {
+                low |= (ulong)(counts[i] & 15) << (4 * i);
+            }
+
+            for (var i = 16; i < 26; i++)
+            {
+                high |= (ulong)(counts[i] & 15) << (4 * (i - 16));
+            }
+
+            return new LetterCounts(low, high, saturated);
+        }
+
+        // Letters the two have in common, counted with repeats (an upper bound when saturated).
+        public int Common(LetterCounts other)
+        {
+            if (Saturated || other.Saturated)
+            {
+                return 64;
+            }
+
+            var common = 0;
+            ulong a = Low, b = other.Low;
+            for (var i = 0; i < 16; i++)
+            {
+                common += (int)Math.Min(a & 15, b & 15);
+                a >>= 4;
+                b >>= 4;
+            }
+
+            a = High;
+            b = other.High;
+            for (var i = 0; i < 10; i++)
+            {
+                common += (int)Math.Min(a & 15, b & 15);
+                a >>= 4;
+                b >>= 4;
+            }
+
+            return common;
+        }
+    }
+
     private sealed record KeyGroup(string Key, uint Mask, int[] Ids);
 
     private sealed class Bucket
@@ -348,7 +602,13 @@ internal sealed class TokenVocabulary
             TextLength = ids.Select(id => (byte)Math.Min(255, tokens[id].Text.Length)).ToArray();
             FoldedMask = ids.Select(id => Mask(tokens[id].Folded)).ToArray();
             TextMask = ids.Select(id => Mask(tokens[id].Text)).ToArray();
+            FoldedLetters = ids.Select(id => LetterCounts.Of(tokens[id].Folded)).ToArray();
+            TextLetters = ids.Select(id => LetterCounts.Of(tokens[id].Text)).ToArray();
         }
+
+        public LetterCounts[] FoldedLetters { get; }
+
+        public LetterCounts[] TextLetters { get; }
 
         public int[] Ids { get; }
 
