@@ -23,8 +23,7 @@ internal static class ScreeningBenchmark
 
     public static int Run(IReadOnlyList<string> args)
     {
-        var standIn = args.Contains("--stand-in");
-        var options = ScreeningBenchOptions.Parse([.. args.Where(a => a != "--stand-in")], out var error);
+        var options = ScreeningBenchOptions.Parse(args, out var error);
         if (options is null)
         {
             Console.Error.WriteLine($"bench screening: {error}. {ScreeningBenchOptions.Usage}");
@@ -45,14 +44,56 @@ internal static class ScreeningBenchmark
         var workload = ScreeningWorkload.Create(real, options.Entries, options.Queries, options.Seed);
 
         Log($"{workload.RedrawnNames:N0} synthetic names redrawn or lengthened to keep listed names distinct");
-        Log($"building the index over {workload.Entries.Count:N0} entries");
-        var (index, build) = BuildMeasured(workload.Entries, standIn);
-        if (index is null)
+        var (build, speed, hits) = Measure(workload, threshold);
+
+        Log("scoring recall and false positives");
+        var (quality, missed, falsePositives) = Quality(workload, hits, workload.Entries.ToDictionary(e => e.EntryId), threshold);
+
+        BruteForceFigures? brute = null;
+        if (options.BruteEntries > 0 && options.BruteQueries > 0)
         {
-            Console.Error.WriteLine("bench screening: ScreeningIndex is not implemented yet (NotImplementedException); --stand-in runs the harness on the benchmark's own brute-force scorer.");
-            return 1;
+            brute = BruteForce(workload, options, threshold);
         }
 
+        var environment = new RunEnvironment(
+            Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, GCSettings.IsServerGC,
+            AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) ? concurrent : true, GCSettings.LatencyMode.ToString(),
+            "ScreeningIndex",
+            System.Environment.GetEnvironmentVariable("CHANCERY_BENCH_COMMIT"),
+            System.Environment.GetEnvironmentVariable("CHANCERY_BENCH_UNCOMMITTED"));
+        var settings = new RunSettings(
+            workload.Entries.Count, workload.RealEntries, workload.Entries.Count - workload.RealEntries, workload.Names, workload.Queries.Count,
+            workload.Queries.Count(q => q.IsVariant), workload.Queries.Count(q => !q.IsVariant), workload.Queries.Count(q => q.WithContext), threshold, MaxHits, options.Seed,
+            workload.RedrawnNames,
+            workload.CommonestNameParts);
+        var targets = new List<TargetCheck>
+        {
+            new("recall on variants", "≥ 0.98", quality.Recall, quality.Recall >= 0.98),
+            new("false-positive rate", "≤ 0.01", quality.FalsePositiveRate, quality.FalsePositiveRate <= 0.01),
+            new("p99 latency, ms", "≤ 10", speed.P99Ms, speed.P99Ms <= 10),
+            new("queries/s on one core", "≥ 1000", speed.SingleCoreQps, speed.SingleCoreQps >= 1000),
+            new("queries/s per core, all cores busy", "≥ 1000", speed.AllCoresQpsPerCore, speed.AllCoresQpsPerCore >= 1000),
+            new("index managed memory, GiB", "≤ 2", Round(build.IndexManagedBytes / (double)(1L << 30), 3), build.IndexManagedBytes <= 2L << 30),
+        };
+
+        var command = "scripts/bench.sh screening" + string.Concat(args.Select(a => " " + a));
+        var report = new ScreeningReport("screening", command, environment, settings, build, speed, quality, brute, targets, missed, falsePositives);
+        report.Print(Console.Out);
+
+        var path = OutputPath(options.Out);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, report.ToJson() + "\n");
+        Console.WriteLine();
+        Console.WriteLine($"  written to {path}");
+        return 0;
+    }
+
+    // Build time and memory, then every query on one core (each timed) and on all cores. The
+    // index lives only in here, so it is garbage before the brute-force comparison builds another.
+    private static (BuildFigures, SpeedFigures, IReadOnlyList<WatchlistHit>[]) Measure(ScreeningWorkload workload, double threshold)
+    {
+        Log($"building the index over {workload.Entries.Count:N0} entries");
+        var (index, build) = BuildMeasured(workload.Entries);
         Log($"built in {build.Seconds:0.0} s; {index.Names:N0} names; timing {workload.Queries.Count:N0} queries on one core");
         var queries = workload.Queries;
         var warmUp = Math.Min(WarmUpQueries, queries.Count);
@@ -81,75 +122,19 @@ internal static class ScreeningBenchmark
             queries.Count, warmUp, Round(singleSeconds, 3), Round(queries.Count / singleSeconds, 1), Round(latencies.Average(), 4),
             Round(Percentile(sorted, 0.50), 4), Round(Percentile(sorted, 0.90), 4), Round(Percentile(sorted, 0.99), 4), Round(sorted[^1], 4),
             threads, Round(parallelSeconds, 3), Round(queries.Count / parallelSeconds, 1), Round(queries.Count / parallelSeconds / threads, 1));
-
-        Log("scoring recall and false positives");
-        var entriesById = workload.Entries.ToDictionary(e => e.EntryId);
-        var (quality, missed, falsePositives) = Quality(workload, hits, entriesById, threshold);
-
-        BruteForceFigures? brute = null;
-        if (options.BruteEntries > 0 && options.BruteQueries > 0)
-        {
-            index = null;
-            brute = BruteForce(workload, options, threshold, standIn);
-        }
-
-        var environment = new RunEnvironment(
-            Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, GCSettings.IsServerGC,
-            AppContext.TryGetSwitch("System.GC.Concurrent", out var concurrent) ? concurrent : true, GCSettings.LatencyMode.ToString(),
-            standIn ? "stand-in brute force (bench StandInIndex), not ScreeningIndex" : "ScreeningIndex",
-            System.Environment.GetEnvironmentVariable("CHANCERY_BENCH_COMMIT"),
-            System.Environment.GetEnvironmentVariable("CHANCERY_BENCH_UNCOMMITTED"));
-        var settings = new RunSettings(
-            workload.Entries.Count, workload.RealEntries, workload.Entries.Count - workload.RealEntries, workload.Names, queries.Count,
-            queries.Count(q => q.IsVariant), queries.Count(q => !q.IsVariant), queries.Count(q => q.WithContext), threshold, MaxHits, options.Seed,
-            workload.RedrawnNames,
-            workload.CommonestNameParts);
-        var targets = new List<TargetCheck>
-        {
-            new("recall on variants", "≥ 0.98", quality.Recall, quality.Recall >= 0.98),
-            new("false-positive rate", "≤ 0.01", quality.FalsePositiveRate, quality.FalsePositiveRate <= 0.01),
-            new("p99 latency, ms", "≤ 10", speed.P99Ms, speed.P99Ms <= 10),
-            new("queries/s on one core", "≥ 1000", speed.SingleCoreQps, speed.SingleCoreQps >= 1000),
-            new("queries/s per core, all cores busy", "≥ 1000", speed.AllCoresQpsPerCore, speed.AllCoresQpsPerCore >= 1000),
-            new("index managed memory, GiB", "≤ 2", Round(build.IndexManagedBytes / (double)(1L << 30), 3), build.IndexManagedBytes <= 2L << 30),
-        };
-
-        var command = "scripts/bench.sh screening" + string.Concat(args.Select(a => " " + a));
-        var report = new ScreeningReport("screening", command, environment, settings, build, speed, quality, brute, targets, missed, falsePositives);
-        report.Print(Console.Out);
-
-        var path = OutputPath(options.Out);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, report.ToJson() + "\n");
-        Console.WriteLine();
-        Console.WriteLine($"  written to {path}");
-        return 0;
+        return (build, speed, hits);
     }
 
-    private static (IScreeningSearch? Index, BuildFigures Figures) BuildMeasured(List<IndexedEntry> entries, bool standIn)
+    private static (ScreeningIndex Index, BuildFigures Figures) BuildMeasured(List<IndexedEntry> entries)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var start = Stopwatch.GetTimestamp();
-        var index = Build(entries, standIn);
+        var index = ScreeningIndex.Build(entries);
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var after = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return (index, new BuildFigures(Round(seconds, 3), before, after, after - before, process.WorkingSet64, process.PeakWorkingSet64));
-    }
-
-    private static IScreeningSearch? Build(IReadOnlyList<IndexedEntry> entries, bool standIn)
-    {
-        if (standIn)
-            return new StandInIndex(entries);
-        try
-        {
-            return new RealIndex(ScreeningIndex.Build(entries));
-        }
-        catch (NotImplementedException)
-        {
-            return null;
-        }
     }
 
     private static (QualityFigures, List<MissExample>, List<FalsePositiveExample>) Quality(
@@ -263,11 +248,11 @@ internal static class ScreeningBenchmark
         return best;
     }
 
-    private static BruteForceFigures BruteForce(ScreeningWorkload workload, ScreeningBenchOptions options, double threshold, bool standIn)
+    private static BruteForceFigures BruteForce(ScreeningWorkload workload, ScreeningBenchOptions options, double threshold)
     {
         var subset = workload.Entries.Take(options.BruteEntries).ToList();
         Log($"building a second index over the first {subset.Count:N0} entries for the brute-force comparison");
-        var index = Build(subset, standIn)!;
+        var index = ScreeningIndex.Build(subset);
 
         // Every n-th query, so variants and people not listed are both in the sample.
         var queries = workload.Queries;
