@@ -8,8 +8,10 @@ using Microsoft.Playwright;
 namespace Chancery.BrowserTests;
 
 /// <summary>
-/// The core journey in a real browser: a clerk enters a visa case, a security officer records the
-/// checks, an adjudicator approves, a print operator prints. Every page visited passes axe.
+/// The core journeys in a real browser: a clerk enters a visa case, which is screened at entry; a
+/// security officer finds it clear, an adjudicator approves, a print operator prints. And a listed
+/// applicant: the case lands in hit, and a security officer finds it in the hit queue, compares the
+/// applicant with the listed person and clears it as a false positive. Every page visited passes axe.
 /// </summary>
 public sealed class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -24,12 +26,8 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         var adjudicator = await fixture.App.CreateStaffAsync(Role.Adjudicator, post);
         var printer = await fixture.App.CreateStaffAsync(Role.PrintOperator, post);
 
-        var caseUrl = await EnterVisaCaseAsync(clerk.UserName!, post);
-        await TakeStepAsync(security.UserName!, caseUrl, "recordchecks", async form =>
-        {
-            await form.Locator("input[name='Act.Passed'][value='true']").CheckAsync(new() { Force = true });
-            await form.Locator("textarea[name='Act.Reason']").FillAsync("No match in the lookout lists");
-        });
+        var caseUrl = await EnterVisaCaseAsync(clerk.UserName!, post, "Nguyễn", "Thị Minh", "1991-04-23", "VNM", "C1234567");
+        await SeeCaseAsync(security.UserName!, caseUrl, "Contrôles favorables");
         await TakeStepAsync(adjudicator.UserName!, caseUrl, "approve");
         var page = await TakeStepAsync(printer.UserName!, caseUrl, "print");
 
@@ -46,7 +44,58 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.Context.CloseAsync();
     }
 
-    private async Task<string> EnterVisaCaseAsync(string userName, Post post)
+    [Fact]
+    public async Task ClerkSecurity_ListedApplicant_LandsInHitAndIsClearedAsAFalsePositive_WithNoAxeViolationOnAnyPage()
+    {
+        var post = await fixture.App.CreatePostAsync();
+        var clerk = await fixture.App.CreateStaffAsync(Role.Clerk, post);
+        var security = await fixture.App.CreateStaffAsync(Role.SecurityOfficer, post);
+        await fixture.App.ListAsync(new ListedPerson("VOSKRESENSKAYA", "Anastasia", "1983", "RUS", Aliases: "VOSKRESENSKAIA, Anastasiya"));
+
+        var caseUrl = await EnterVisaCaseAsync(clerk.UserName!, post, "Voskresenskaya", "Anastasia", "1983-06-17", "RUS", "751234567");
+        var reference = await SeeCaseAsync(clerk.UserName!, caseUrl, "Signalement");
+
+        var page = await SignInAsync(security.UserName!);
+        await page.ClickAsync("#header-navigation a[href='/staff/screening/hits']");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/screening/hits$"));
+        await CheckAccessibleAsync(page);
+        await page.ClickAsync($"#hits-table a:has-text('{reference}')");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases/[0-9a-f-]{36}$"));
+        Assert.Equal(caseUrl, new Uri(page.Url).AbsolutePath);
+        await CheckAccessibleAsync(page);
+        Assert.Contains("Voskresenskaya", await page.Locator("#hit-match-1-screened").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("VOSKRESENSKAYA", await page.Locator("#hit-match-1-listed").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#hit-match-1-reasons li").CountAsync() > 0);
+
+        var form = page.Locator("form#action-resolvehit");
+        await form.Locator("input[name='Act.Passed'][value='true']").CheckAsync(new() { Force = true });
+        await form.Locator("textarea[name='Act.Reason']").FillAsync("Born in Tver, not in Moscow like the listed person; passport checked with the issuing authority.");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Equal(0, await page.Locator(".fr-alert--error").CountAsync());
+        await CheckAccessibleAsync(page);
+        Assert.Equal("Signalement levé", (await page.Locator(".fr-badge").First.TextContentAsync() ?? "").Trim());
+        Assert.Contains("Faux positif", await page.Locator("#hit-comparison-lead").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync("/staff/screening/hits");
+        await CheckAccessibleAsync(page);
+        Assert.Equal(0, await page.Locator($"#hits-table a:has-text('{reference}')").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    // Signs in, opens the case, checks its state badge; returns the case reference.
+    private async Task<string> SeeCaseAsync(string userName, string caseUrl, string state)
+    {
+        var page = await SignInAsync(userName);
+        await page.GotoAsync(caseUrl);
+        await CheckAccessibleAsync(page);
+        Assert.Equal(state, (await page.Locator(".fr-badge").First.TextContentAsync() ?? "").Trim());
+        var title = await page.Locator("h1").InnerTextAsync();
+        await page.Context.CloseAsync();
+        return title.Split(' ')[^1].Trim();
+    }
+
+    private async Task<string> EnterVisaCaseAsync(string userName, Post post, string surname, string given, string born, string nationality, string travelDocument)
     {
         var page = await SignInAsync(userName);
         await page.GotoAsync("/staff/cases/new");
@@ -55,18 +104,18 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         var until = fixture.App.Clock.GetUtcNow().UtcDateTime.AddDays(34).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await page.SelectOptionAsync("#Input_PostCode", post.Code);
         await page.SelectOptionAsync("#Input_Kind", "Visa");
-        await page.FillAsync("#Input_Applicant_Surname", "Nguyễn");
-        await page.FillAsync("#Input_Applicant_GivenNames", "Thị Minh");
-        await page.FillAsync("#Input_Applicant_BirthDate", "1991-04-23");
+        await page.FillAsync("#Input_Applicant_Surname", surname);
+        await page.FillAsync("#Input_Applicant_GivenNames", given);
+        await page.FillAsync("#Input_Applicant_BirthDate", born);
         await page.SelectOptionAsync("#Input_Applicant_Sex", "F");
-        await page.FillAsync("#Input_Applicant_Nationality", "VNM");
+        await page.FillAsync("#Input_Applicant_Nationality", nationality);
         await page.SelectOptionAsync("#Input_Visa_Category", "C");
         await page.SelectOptionAsync("#Input_Visa_Entries", "Single");
         await page.FillAsync("#Input_Visa_Purpose", "Family visit");
         await page.FillAsync("#Input_Visa_RequestedFrom", from);
         await page.FillAsync("#Input_Visa_RequestedUntil", until);
-        await page.FillAsync("#Input_Visa_TravelDocumentNumber", "C1234567");
-        await page.FillAsync("#Input_Visa_TravelDocumentState", "VNM");
+        await page.FillAsync("#Input_Visa_TravelDocumentNumber", travelDocument);
+        await page.FillAsync("#Input_Visa_TravelDocumentState", nationality);
         await page.ClickAsync("form button[type=submit]:has-text('Enregistrer le dossier')");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases/[0-9a-f-]{36}$"));
         await CheckAccessibleAsync(page);
