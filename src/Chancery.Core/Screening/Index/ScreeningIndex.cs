@@ -116,26 +116,26 @@ public sealed class ScreeningIndex
             return [];
         }
 
-        // Every name is scored except those that provably score 0: no part of theirs aligns with a
-        // query part (similarity 0.78) and no two adjacent parts could be merged to fit. That
-        // needs one part comparison per distinct vocabulary part, not per name.
+        // Every name is scored except those that provably cannot reach the threshold: no part of
+        // theirs aligns with a query part (similarity 0.78; particles and titles with each other
+        // are bounded separately) and no two adjacent parts can be merged to fit. That needs one
+        // part comparison per distinct vocabulary part, not per name.
         var query1 = name.Tokens.Take(MaxTokens).ToArray();
         var aligns = new bool[Vocabulary.Count];
+        var letters = query1.Select(t => (Text: TokenVocabulary.LetterCounts.Of(t.Text), Folded: TokenVocabulary.LetterCounts.Of(t.Folded))).ToArray();
         for (var v = 0; v < aligns.Length; v++)
         {
-            foreach (var token in query1)
+            var part = Vocabulary[v];
+            var partLetters = Vocabulary.Letters[v];
+            for (var i = 0; i < query1.Length && !aligns[v]; i++)
             {
-                // Particles and titles aligned with each other are bounded below.
-                if (Light(token) && Light(Vocabulary[v]))
+                var token = query1[i];
+                if ((Light(token) && Light(part)) || !MayAlign(token, letters[i], part, partLetters))
                 {
                     continue;
                 }
 
-                if (NameMatcher.Similarity(token, Vocabulary[v]).Similarity >= TokenVocabulary.MinPartSimilarity)
-                {
-                    aligns[v] = true;
-                    break;
-                }
+                aligns[v] = NameMatcher.Similarity(token, part).Similarity >= TokenVocabulary.MinPartSimilarity;
             }
         }
 
@@ -154,6 +154,22 @@ public sealed class ScreeningIndex
         }
 
         return results.Hits();
+    }
+
+    // Two parts can align (similarity 0.78) only as initials, across scripts (phonetic keys), or
+    // with an edit similarity of 0.58 on the written or the folded form: Jaro-Winkler is capped at
+    // edit similarity + 0.2 and the other rules need fewer edits. The letters one part has and the
+    // other lacks (bag distance) are a lower bound of the edits.
+    private static bool MayAlign(NameToken a, (TokenVocabulary.LetterCounts Text, TokenVocabulary.LetterCounts Folded) aLetters, NameToken b, (TokenVocabulary.LetterCounts Text, TokenVocabulary.LetterCounts Folded) bLetters)
+    {
+        if (a.Kind == NameTokenKind.Initial || b.Kind == NameTokenKind.Initial || a.FromNonLatinScript || b.FromNonLatinScript)
+        {
+            return true;
+        }
+
+        return Close(a.Text.Length, b.Text.Length, aLetters.Text.Common(bLetters.Text)) || Close(a.Folded.Length, b.Folded.Length, aLetters.Folded.Common(bLetters.Folded));
+
+        static bool Close(int a, int b, int common) => Math.Max(a - common, b - common) <= (0.42 * Math.Max(a, b)) + 1e-9;
     }
 
     private static bool Light(NameToken token) => token.Kind is NameTokenKind.Particle or NameTokenKind.Title;
@@ -183,22 +199,25 @@ public sealed class ScreeningIndex
 
         // Only particles and titles can align: the score is at most the shorter name's share of
         // them (coverage), and context adds at most 0.07.
-        var nameParts = new NameToken[parts.Length];
-        for (var k = 0; k < parts.Length; k++)
+        double light = 0, all = 0;
+        foreach (var id in parts)
         {
-            nameParts[k] = Vocabulary[parts[k]];
+            var weight = CandidateSearch.Weight(Vocabulary[id]);
+            all += weight;
+            light += Light(Vocabulary[id]) ? weight : 0;
         }
 
-        if (Math.Max(queryLight, LightShare(nameParts)) + 0.07 + 1e-6 >= threshold)
+        if (Math.Max(queryLight, all > 0 ? light / all : 0) + 0.07 + 1e-6 >= threshold)
         {
             return true;
         }
 
-        // NameMatcher.MergeToFit joins two adjacent parts of one name to fit a part of at least
-        // five letters of the other that starts with the same folded letter and is as long give or take two.
+        // NameMatcher.MergeToFit joins two adjacent parts of one name when the join aligns at 0.9
+        // with a part of five letters or more of the other that starts with the same folded
+        // letter and is as long give or take two.
         for (var k = 0; k + 1 < parts.Length; k++)
         {
-            if (MayMerge(nameParts[k], nameParts[k + 1], query))
+            if (MayMerge(Vocabulary[parts[k]], Vocabulary[parts[k + 1]], query))
             {
                 return true;
             }
@@ -206,9 +225,12 @@ public sealed class ScreeningIndex
 
         for (var j = 0; j + 1 < query.Length; j++)
         {
-            if (MayMerge(query[j], query[j + 1], nameParts))
+            foreach (var id in parts)
             {
-                return true;
+                if (MayMerge(query[j], query[j + 1], [Vocabulary[id]]))
+                {
+                    return true;
+                }
             }
         }
 
@@ -226,7 +248,8 @@ public sealed class ScreeningIndex
         foreach (var target in targets)
         {
             if (target.Kind == NameTokenKind.Name && target.Text.Length >= 5 && target.Text.Length >= length - 2 && target.Text.Length <= length + 2
-                && target.Folded[0] == first.Folded[0])
+                && target.Folded[0] == first.Folded[0]
+                && NameMatcher.Similarity(target, PreparedName.Join(first, second)).Similarity >= 0.9)
             {
                 return true;
             }

@@ -50,6 +50,7 @@ internal sealed class TokenVocabulary
         this.tokens = tokens;
         this.ids = ids;
         cache = new (int, double)[]?[tokens.Length];
+        Letters = tokens.Select(t => (LetterCounts.Of(t.Text), LetterCounts.Of(t.Folded))).ToArray();
         byText = Group(tokens, t => t.Text);
         byFolded = Group(tokens, t => t.Folded);
         byKey = Group(tokens, t => t.PhoneticKey.Length >= 2 ? t.PhoneticKey : null);
@@ -82,6 +83,8 @@ internal sealed class TokenVocabulary
     }
 
     public int Count => tokens.Length;
+
+    public (LetterCounts Text, LetterCounts Folded)[] Letters { get; }
 
     internal static long[] Probe { get; } = new long[8];
 

@@ -42,7 +42,7 @@ public sealed class ScreeningIndexTests
         var (entries, _) = RealLists.Value;
         var random = new XorShift(20261123);
         var queries = new List<ScreeningQuery>();
-        for (var i = 0; i < 70; i++)
+        for (var i = 0; i < 40; i++)
         {
             var entry = entries[random.Below(entries.Length)];
             var name = entry.Names[random.Below(entry.Names.Count)].Name;
