@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Chancery.Core.Cases;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
@@ -53,6 +54,45 @@ public abstract class ScreeningPagesTests(AppFixture fixture)
         Assert.Contains("HALLSTRÖMER", page.GetElementById("hit-match-1-matched")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("WOJTKIEWICZ", page.GetElementById("hit-match-1-primary")?.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("#hit-match-1-reasons li"), li => li.TextContent.Contains("alias", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task CasePage_TravelDocumentOnTheRegister_ShowsTheRegisteredDocumentInsteadOfAPerson()
+    {
+        var (post, clerk, security, _, _) = await CaseSteps.TeamAsync(app);
+        var number = "RG" + RandomNumberGenerator.GetString("0123456789", 7);
+        await app.WithDbAsync(async db =>
+        {
+            db.RegisteredDocuments.Add(new RegisteredDocument
+            {
+                DocumentNumber = number, IssuingState = "GBR", Status = RegisteredDocumentStatus.Stolen, Source = "Test register",
+                Reason = "reported stolen", RecordedAt = app.Clock.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var visa = new NewCase
+        {
+            PostCode = post.Code,
+            Kind = CaseKind.Visa,
+            Applicant = new NewPerson { Surname = "Registerton", GivenNames = "Alan", BirthDate = "1979-09-09", Sex = "M", Nationality = "GBR" },
+            Visa = new NewVisa
+            {
+                Category = VisaCategory.C, Entries = VisaEntries.Single, Purpose = "Tourism",
+                RequestedFrom = today.AddDays(30), RequestedUntil = today.AddDays(40), TravelDocumentNumber = number, TravelDocumentState = "GBR",
+            },
+        };
+        var id = await CaseSteps.EnterAsync(app, clerk, visa);
+        Assert.Equal(CaseState.Hit, await CaseSteps.StateAsync(app, id));
+
+        using var session = await StaffSession.SignInAsync(app, security.UserName!);
+        var (_, page) = await session.GetAsync($"/staff/cases/{id}");
+
+        Assert.Contains($"{number} (GBR)", page.GetElementById("hit-match-1-screened")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(number, page.GetElementById("hit-match-1-matched")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("volé", page.GetElementById("hit-match-1-kind")?.TextContent.Trim());
+        Assert.Null(page.GetElementById("hit-match-1-primary"));
+        Assert.Contains(page.QuerySelectorAll("#hit-match-1-reasons li"), li => li.TextContent.Contains("reported stolen", StringComparison.Ordinal));
     }
 
     [Fact]
