@@ -44,16 +44,9 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
         afterCommit = null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-        // Claim the case first: of two agents acting on it at once, the second waits here and then
-        // finds the version moved, instead of racing the first to a half-done print.
-        var version = @case.Version;
-        var claimed = await db.Cases.Where(c => c.Id == caseId && c.Version == version)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), ct);
-        if (claimed != 1)
+        // Claim the case first, so that a second agent acting on it at once does not race this one to a half-done print.
+        if (!await CaseClaim.TryAsync(db, @case, ct))
             return Error.Conflict("case.changed", "The case was changed by someone else meanwhile; reload it and try again.");
-        var entry = db.Entry(@case).Property(c => c.Version);
-        entry.CurrentValue = version + 1;
-        entry.OriginalValue = version + 1;
 
         var result = command.Action switch
         {

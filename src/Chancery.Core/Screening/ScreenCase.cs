@@ -135,14 +135,8 @@ public sealed class ScreenCase(ChanceryDb db, ScreeningIndexHolder holder, TimeP
             return Error.Conflict("screening.not-waiting", "The case is not waiting for its checks.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var version = @case.Version;
-        var claimed = await db.Cases.Where(c => c.Id == caseId && c.Version == version)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), ct);
-        if (claimed != 1)
+        if (!await CaseClaim.TryAsync(db, @case, ct))
             return Error.Conflict("case.changed", "The case was changed meanwhile.");
-        var entry = db.Entry(@case).Property(c => c.Version);
-        entry.CurrentValue = version + 1;
-        entry.OriginalValue = version + 1;
 
         var result = await ScreenTrackedAsync(@case, System(@case.PostId), clock.GetUtcNow().UtcDateTime, wait, ct);
         if (!result.IsSuccess)
