@@ -41,6 +41,16 @@ internal sealed class CandidateSearch
     private readonly double maxContext;
     private readonly int required;
 
+    // Per set of query parts found in a name: the most of the query's weight it can cover (parts
+    // not looked up completely, particles and a single initial, count as covered).
+    private readonly double[] coverable;
+    private readonly double queryWeight100;
+    private readonly double needed;
+    private readonly double queryWeight;
+    private readonly int notLookedUp;
+    private readonly int mergeTargets;
+    private readonly double[] missing;
+
     public CandidateSearch(ScreeningIndex index, PreparedName name, ScreeningQuery query, double threshold, SearchStatistics statistics)
     {
         this.index = index;
@@ -73,6 +83,44 @@ internal sealed class CandidateSearch
         // Names that share only particles score at most 0.62; with a lower threshold, or a query
         // without a name part, every name is scored.
         CanUseIndex = threshold - maxContext - Margin > 0.64 && queryNames > 0;
+
+        // A name at least as heavy as the query is scored on the query's coverage (below the
+        // threshold unless enough of it is found); a lighter one on its own (then two parts do).
+        needed = threshold - maxContext - Margin;
+        var always = 0.0;
+        var total = 0.0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            total += weights[i];
+            always += complete[i] ? 0 : weights[i];
+        }
+
+        queryWeight100 = Math.Round(total * 100);
+        queryWeight = total;
+        notLookedUp = complete.Count(c => !c);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            mergeTargets |= tokens[i].Kind == NameTokenKind.Name && tokens[i].Text.Length >= 5 ? 1 << i : 0;
+        }
+        missing = new double[1 << tokens.Length];
+        for (var mask = 0; mask < missing.Length; mask++)
+        {
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                missing[mask] += complete[i] && (mask & (1 << i)) == 0 ? weights[i] : 0;
+            }
+        }
+        coverable = new double[1 << tokens.Length];
+        for (var mask = 1; mask < coverable.Length; mask++)
+        {
+            var low = BitOperations.TrailingZeroCount(mask);
+            coverable[mask] = coverable[mask & (mask - 1)] + (complete[low] ? weights[low] : 0);
+        }
+
+        for (var mask = 0; mask < coverable.Length; mask++)
+        {
+            coverable[mask] = (coverable[mask] + always) / total;
+        }
     }
 
     public bool CanUseIndex { get; }
@@ -180,16 +228,17 @@ internal sealed class CandidateSearch
         statistics.JoinTicks += joinedAt - neighboured;
         statistics.Candidates = scratch.Candidates.Count;
         var output = new List<(int, double)>();
+        var weights100 = index.NameWeights;
         foreach (var name in scratch.Candidates)
         {
-            var bound = Bound(scratch, name, scratch.NameState[name]);
+            var bound = QuickBound(scratch.NameState[name], weights100[name] / 100.0);
             if (bound >= threshold)
             {
                 output.Add((name, bound));
             }
         }
 
-        statistics.Bounded = output.Count;
+
         statistics.BoundTicks += System.Diagnostics.Stopwatch.GetTimestamp() - joinedAt;
         return output;
     }
@@ -201,6 +250,7 @@ internal sealed class CandidateSearch
         var candidates = scratch.Candidates;
         var gen = scratch.Generation;
         var need = required;
+        var weights100 = index.NameWeights;
         foreach (var name in names)
         {
             var state = states[name];
@@ -211,7 +261,8 @@ internal sealed class CandidateSearch
 
             state |= flags;
             if ((state & AddedFlag) == 0
-                && (BitOperations.PopCount(state & PartMask) >= need || (state & (InitialFlag | (0xFFFFFFUL << QueryMergeShift))) != 0))
+                && ((BitOperations.PopCount(state & PartMask) >= need && QuickBound(state, weights100[name] / 100.0) >= threshold)
+                    || (state & (InitialFlag | (0xFFFFFFUL << QueryMergeShift))) != 0))
             {
                 state |= AddedFlag;
                 candidates.Add(name);
@@ -221,27 +272,185 @@ internal sealed class CandidateSearch
         }
     }
 
+    // A first bound from what candidate generation saw (the query parts found, the name's
+    // weight) before the name's parts are read: the coverage of the query, less 0.05 for each
+    // unit of the name's weight beyond what the found parts can align; or, for a lighter name,
+    // 1 less 0.05 for each query part not found. Merges: no bound.
+    private double QuickBound(ulong state, double nameWeight)
+    {
+        if ((state & (0xFFFFFFUL << QueryMergeShift)) != 0)
+        {
+            return 1 + maxContext + Margin;
+        }
+
+        // Two of the name's parts written as one query part (a merge that candidate generation
+        // did not see) cover one more part of five letters or more and make the name lighter.
+        var mask = (int)(state & PartMask);
+        var bound = QuickBound(mask, nameWeight);
+        var unseen = mergeTargets & ~mask;
+        if (unseen != 0)
+        {
+            bound = Math.Max(bound, QuickBound(mask | (unseen & -unseen), Math.Max(0, nameWeight - 1)));
+        }
+
+        return Math.Min(1, bound + maxContext) + Margin;
+    }
+
+    private double QuickBound(int mask, double nameWeight)
+    {
+        double bound = 0;
+        var alignable = BitOperations.PopCount((uint)mask) + notLookedUp;
+        if (nameWeight >= queryWeight - 1e-9)
+        {
+            bound = coverable[mask] * Math.Max(0, 1 - (0.05 * Math.Max(0, nameWeight - alignable)));
+        }
+
+        if (nameWeight <= queryWeight + 1e-9)
+        {
+            // Each found query part aligns with at most one of the name's parts, of weight 1 at most.
+            var coverage = nameWeight <= 0 ? 1 : Math.Min(1, alignable / nameWeight);
+            bound = Math.Max(bound, coverage * Math.Max(0, 1 - (0.05 * missing[mask])));
+        }
+
+        return bound;
+    }
+
+    // The exact bound of CandidateSearch's header, after the name's parts are compared.
+    public double Bound(int name)
+    {
+        var scratch = SearchScratch.For(index);
+        return Bound(scratch, name, scratch.NameState[name]);
+    }
+
     private double Bound(SearchScratch scratch, int name, ulong state)
     {
+        _ = state;
         var parts = index.TokensOf(name);
-        var n = tokens.Length;
+        var merges = Merges(parts);
+        double bound;
+        if (merges.Count == 0)
+        {
+            bound = Bound(scratch, parts, []);
+        }
+        else if (merges.Count > 3)
+        {
+            bound = 1;
+        }
+        else
+        {
+            // MergeToFit merges or not: the bound is the best over the possible sets of merges
+            // (merges that share a part exclude each other).
+            bound = 0;
+            var chosen = new List<Merge>(merges.Count);
+            for (var set = 0; set < 1 << merges.Count; set++)
+            {
+                chosen.Clear();
+                for (var k = 0; k < merges.Count; k++)
+                {
+                    if ((set & (1 << k)) != 0)
+                    {
+                        chosen.Add(merges[k]);
+                    }
+                }
+
+                if (!Overlap(chosen))
+                {
+                    bound = Math.Max(bound, Bound(scratch, parts, chosen));
+                }
+            }
+        }
+
+        var entry = index.EntryAt(index.EntryOf(name));
+        return Math.Min(1, bound + ContextChange(entry)) + Margin;
+    }
+
+    private static bool Overlap(List<Merge> chosen)
+    {
+        ulong query = 0, name = 0;
+        foreach (var merge in chosen)
+        {
+            var (q, n) = merge.QuerySide ? (3UL << merge.Query, 1UL << merge.Name) : (1UL << merge.Query, 3UL << merge.Name);
+            if ((query & q) != 0 || (name & n) != 0)
+            {
+                return true;
+            }
+
+            query |= q;
+            name |= n;
+        }
+
+        return false;
+    }
+
+    // The bound of the header for one arrangement of the parts: the query's and the name's parts
+    // with the chosen merges applied (a merged part is a name of weight 1).
+    private double Bound(SearchScratch scratch, ReadOnlySpan<int> parts, List<Merge> chosen)
+    {
+        var vocabulary = index.Vocabulary;
+        Span<int> queryAt = stackalloc int[tokens.Length];
+        Span<int> nameAt = stackalloc int[parts.Length];
+        var n = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var merged = chosen.FindIndex(c => c.QuerySide && (c.Query == i || c.Query + 1 == i));
+            if (merged >= 0 && chosen[merged].Query + 1 == i)
+            {
+                continue;
+            }
+
+            queryAt[n++] = merged >= 0 ? -1 - merged : i;
+        }
+
+        var m = 0;
+        for (var k = 0; k < parts.Length; k++)
+        {
+            var merged = chosen.FindIndex(c => !c.QuerySide && (c.Name == k || c.Name + 1 == k));
+            if (merged >= 0 && chosen[merged].Name + 1 == k)
+            {
+                continue;
+            }
+
+            nameAt[m++] = merged >= 0 ? -1 - merged : k;
+        }
+
         Span<double> partCredit = stackalloc double[n];
         Span<bool> nameShared = stackalloc bool[n];
         partCredit.Clear();
         nameShared.Clear();
-        double nameWeight = 0, alignable = 0, nameCredit = 0;
-        var nameNames = 0;
+        double queryWeight = 0, nameWeight = 0, alignable = 0, nameCredit = 0, queryCredit = 0, unmatched = 0;
+        int queryNameParts = 0, nameNameParts = 0, shared = 0;
         var initialPair = false;
-        foreach (var id in parts)
+        for (var i = 0; i < n; i++)
         {
-            var part = index.Vocabulary[id];
-            var weight = Weight(part);
+            var kind = queryAt[i] >= 0 ? tokens[queryAt[i]].Kind : NameTokenKind.Name;
+            queryWeight += queryAt[i] >= 0 ? weights[queryAt[i]] : 1;
+            queryNameParts += kind == NameTokenKind.Name ? 1 : 0;
+        }
+
+        for (var k = 0; k < m; k++)
+        {
+            var part = nameAt[k] >= 0 ? vocabulary[parts[nameAt[k]]] : chosen[-1 - nameAt[k]].Joined;
+            var kind = nameAt[k] >= 0 ? part.Kind : NameTokenKind.Name;
+            var weight = nameAt[k] >= 0 ? Weight(part) : 1;
             nameWeight += weight;
-            nameNames += part.Kind == NameTokenKind.Name ? 1 : 0;
+            nameNameParts += kind == NameTokenKind.Name ? 1 : 0;
             double best = 0;
             for (var i = 0; i < n; i++)
             {
-                var similarity = scratch.Similarity(id, i, tokens, index.Vocabulary);
+                double similarity;
+                NameTokenKind queryKind;
+                if (queryAt[i] >= 0 && nameAt[k] >= 0)
+                {
+                    similarity = scratch.Similarity(parts[nameAt[k]], queryAt[i], tokens, vocabulary);
+                    queryKind = tokens[queryAt[i]].Kind;
+                }
+                else
+                {
+                    var queryPart = queryAt[i] >= 0 ? tokens[queryAt[i]] : chosen[-1 - queryAt[i]].Joined;
+                    similarity = NameMatcher.Similarity(queryPart, part).Similarity;
+                    queryKind = queryAt[i] >= 0 ? queryPart.Kind : NameTokenKind.Name;
+                }
+
                 if (similarity < TokenVocabulary.MinPartSimilarity)
                 {
                     continue;
@@ -250,59 +459,50 @@ internal sealed class CandidateSearch
                 var credit = Credit(similarity);
                 best = Math.Max(best, credit);
                 partCredit[i] = Math.Max(partCredit[i], credit);
-                nameShared[i] |= tokens[i].Kind == NameTokenKind.Name && part.Kind == NameTokenKind.Name;
-                initialPair |= tokens[i].Kind == NameTokenKind.Initial || part.Kind == NameTokenKind.Initial;
+                nameShared[i] |= queryKind == NameTokenKind.Name && kind == NameTokenKind.Name;
+                initialPair |= queryKind == NameTokenKind.Initial || kind == NameTokenKind.Initial;
             }
 
             alignable += best > 0 ? weight : 0;
             nameCredit += best * weight;
         }
 
-        _ = state;
-        var (queryMerged, nameMerged) = Merges(parts);
-        var merged = queryMerged | nameMerged;
-        double queryWeight = 0, queryCredit = 0, unmatched = 0, queryMergeLoss = 0;
-        var shared = 0;
         for (var i = 0; i < n; i++)
         {
-            var credit = (merged & (1UL << i)) != 0 ? 1 : partCredit[i];
-            queryWeight += weights[i];
-            queryCredit += credit * weights[i];
-            unmatched += credit > 0 ? 0 : weights[i];
-            queryMergeLoss += (queryMerged & (1UL << i)) != 0 ? weights[i] : 0;
+            var weight = queryAt[i] >= 0 ? weights[queryAt[i]] : 1;
+            queryCredit += partCredit[i] * weight;
+            unmatched += partCredit[i] > 0 ? 0 : weight;
             shared += nameShared[i] ? 1 : 0;
         }
 
         double bound = 0;
-        var anyMerge = merged != 0;
-        var nameWeightMin = nameWeight - BitOperations.PopCount(nameMerged);
-        if (queryWeight - queryMergeLoss <= nameWeight + 1e-9)
+        if (queryWeight <= nameWeight + 1e-9)
         {
-            var coverage = queryCredit / queryWeight;
-            var penalty = anyMerge ? 1 : Math.Max(0, 1 - (0.05 * Math.Max(0, nameWeight - alignable)));
-            bound = Math.Max(bound, coverage * penalty);
+            var penalty = Math.Max(0, 1 - (0.05 * Math.Max(0, nameWeight - alignable)));
+            bound = Math.Max(bound, queryCredit / queryWeight * penalty);
         }
 
-        if (nameWeightMin < queryWeight + 1e-9)
+        if (nameWeight < queryWeight + 1e-9)
         {
-            var coverage = anyMerge || nameWeight <= 0 ? 1 : Math.Min(1, nameCredit / nameWeight);
+            var coverage = nameWeight <= 0 ? 1 : Math.Min(1, nameCredit / nameWeight);
             bound = Math.Max(bound, coverage * Math.Max(0, 1 - (0.05 * unmatched)));
         }
 
-        if (!anyMerge && shared <= 1 && !initialPair && Math.Max(queryNames, nameNames) >= 2)
+        if (shared <= 1 && !initialPair && Math.Max(queryNameParts, nameNameParts) >= 2)
         {
             bound = Math.Min(bound, 0.7);
         }
 
-        var entry = index.EntryAt(index.EntryOf(name));
-        return Math.Min(1, bound + ContextChange(entry)) + Margin;
+        return bound;
     }
+
+    private sealed record Merge(bool QuerySide, int Query, int Name, NameToken Joined);
 
     // The merges NameMatcher.MergeToFit can make between the query and this name (a necessary
     // condition: the join aligns at 0.9 or more; whether either part alone does is not checked).
-    private (ulong Query, ulong Name) Merges(ReadOnlySpan<int> parts)
+    private List<Merge> Merges(ReadOnlySpan<int> parts)
     {
-        ulong queryMerged = 0, nameMerged = 0;
+        List<Merge>? merges = null;
         var vocabulary = index.Vocabulary;
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -323,9 +523,10 @@ internal sealed class CandidateSearch
                     continue;
                 }
 
-                if (NameMatcher.Similarity(target, PreparedName.Join(first, second)).Similarity >= 0.9)
+                var joined = PreparedName.Join(first, second);
+                if (NameMatcher.Similarity(target, joined).Similarity >= 0.9)
                 {
-                    nameMerged |= 1UL << i;
+                    (merges ??= []).Add(new Merge(false, i, k, joined));
                 }
             }
         }
@@ -338,18 +539,18 @@ internal sealed class CandidateSearch
             }
 
             var length = joined.Text.Length;
-            foreach (var id in parts)
+            for (var k = 0; k < parts.Length; k++)
             {
-                var target = vocabulary[id];
+                var target = vocabulary[parts[k]];
                 if (target.Kind == NameTokenKind.Name && target.Text.Length >= 5 && target.Text.Length >= length - 2 && target.Text.Length <= length + 2
                     && target.Folded[0] == tokens[j].Folded[0] && NameMatcher.Similarity(target, joined).Similarity >= 0.9)
                 {
-                    queryMerged |= 3UL << j;
+                    (merges ??= []).Add(new Merge(true, j, k, joined));
                 }
             }
         }
 
-        return (queryMerged, nameMerged);
+        return merges ?? [];
     }
 
     // The most that ScoreWithContext can add for this person (it can also subtract).

@@ -24,6 +24,9 @@ internal sealed class IndexBuilder
 
     public required int[] ShortNames { get; init; }
 
+    // The weight of each name's parts (first twelve) in hundredths: name 100, initial 60, particle 15, title 2.
+    public required ushort[] NameWeight { get; init; }
+
     public required ulong[] JoinKeys { get; init; }
 
     public required int[] JoinStart { get; init; }
@@ -48,6 +51,7 @@ internal sealed class IndexBuilder
         var nameEntry = new int[nameCount];
         var nameOrdinal = new ushort[nameCount];
         var nameTokenStart = new int[nameCount + 1];
+        var nameWeight = new ushort[nameCount];
         var nameTokens = new List<int>(nameCount * 3);
         var shortNames = new List<int>();
         var joins = new JoinList();
@@ -76,9 +80,11 @@ internal sealed class IndexBuilder
                     nameTokenStart[nameId] = nameTokens.Count;
                     var count = Math.Min(ScreeningIndex.MaxTokens, name.Tokens.Count);
                     var names1 = 0;
+                    var weight = 0;
                     for (var t = 0; t < count; t++)
                     {
                         var token = name.Tokens[t];
+                        weight += (int)Math.Round(CandidateSearch.Weight(token) * 100);
                         names1 += token.Kind == NameTokenKind.Name ? 1 : 0;
                         var key = (token.Text, token.Kind, token.FromNonLatinScript);
                         if (!vocabularyIds.TryGetValue(key, out var id))
@@ -99,6 +105,7 @@ internal sealed class IndexBuilder
                         }
                     }
 
+                    nameWeight[nameId] = (ushort)weight;
                     if (count > 0 && names1 <= 1)
                     {
                         shortNames.Add(nameId);
@@ -157,6 +164,7 @@ internal sealed class IndexBuilder
             PostingStart = postingStart,
             Postings = postings,
             ShortNames = [.. shortNames],
+            NameWeight = nameWeight,
             JoinKeys = joinKeys,
             JoinStart = joinStart,
             JoinNames = joinNames,

@@ -23,6 +23,7 @@ public sealed class ScreeningIndex
     private readonly int[] postingStart;
     private readonly int[] postings;
     private readonly int[] shortNames;
+    private readonly ushort[] nameWeight;
     private readonly ulong[] joinKeys;
     private readonly int[] joinStart;
     private readonly int[] joinNames;
@@ -38,6 +39,7 @@ public sealed class ScreeningIndex
         postingStart = built.PostingStart;
         postings = built.Postings;
         shortNames = built.ShortNames;
+        nameWeight = built.NameWeight;
         joinKeys = built.JoinKeys;
         joinStart = built.JoinStart;
         joinNames = built.JoinNames;
@@ -97,7 +99,7 @@ public sealed class ScreeningIndex
         }
 
         var candidates = search.Run();
-        return ScoreCandidates(name, query, threshold, maxHits, candidates, statistics);
+        return ScoreCandidates(search, name, query, threshold, maxHits, candidates, statistics);
     }
 
     /// <summary>The same answer as <see cref="Search"/>, by scoring every name: for tests and the benchmark.</summary>
@@ -268,6 +270,8 @@ public sealed class ScreeningIndex
 
     internal ReadOnlySpan<int> ShortNames => shortNames;
 
+    internal ushort[] NameWeights => nameWeight;
+
     internal ReadOnlySpan<int> JoinedPostings(ulong key)
     {
         var at = Array.BinarySearch(joinKeys, key);
@@ -281,7 +285,7 @@ public sealed class ScreeningIndex
     private PreparedName PreparedOf(int nameId) =>
         prepared?[nameId] ?? PreparedName.Of(entries[nameEntry[nameId]].Names[nameOrdinal[nameId]].Name);
 
-    private IReadOnlyList<WatchlistHit> ScoreCandidates(PreparedName name, ScreeningQuery query, double threshold, int maxHits, List<(int Name, double Bound)> candidates, SearchStatistics statistics)
+    private IReadOnlyList<WatchlistHit> ScoreCandidates(CandidateSearch search, PreparedName name, ScreeningQuery query, double threshold, int maxHits, List<(int Name, double Bound)> candidates, SearchStatistics statistics)
     {
         // Best bound first: once maxHits persons are found, a candidate whose bound is below the
         // last of them cannot change the answer.
@@ -315,8 +319,19 @@ public sealed class ScreeningIndex
                 continue;
             }
 
+            // The exact bound, from the name's parts: same tests.
+            var exact = search.Bound(id);
+            statistics.Bounded++;
+            if (exact < threshold
+                || (results.Full && (exact < results.Last.Score || (!results.Contains(nameEntry[id]) && exact < results.Last.Score + 1e-4 && entry.EntryId > results.Last.EntryId)))
+                || (results.TryGetScore(nameEntry[id], out best) && exact < best))
+            {
+                continue;
+            }
+
             statistics.Scored++;
             var comparison = NameMatcher.Compare(name, PreparedOf(id));
+
             Offer(results, id, comparison, query, threshold);
         }
 

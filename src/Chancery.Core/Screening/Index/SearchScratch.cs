@@ -72,7 +72,9 @@ internal sealed class SearchScratch
 
     public void SetSimilarity(int id, int part, double similarity)
     {
-        similarities[Slot(id) + part] = similarity;
+        // Slot may grow the array: take the index first.
+        var at = Slot(id) + part;
+        similarities[at] = similarity;
     }
 
     // The similarity of a query part to a vocabulary part: from the neighbour lists for the parts
@@ -83,7 +85,13 @@ internal sealed class SearchScratch
         var value = similarities[at];
         if (double.IsNaN(value))
         {
-            value = NameMatcher.Similarity(query[part], vocabulary[id]).Similarity;
+            var q = query[part];
+            var v = vocabulary[id];
+
+            // A particle pairs with a name only when written the same (NameMatcher.Similarity).
+            value = q.Kind == NameTokenKind.Particle && v.Kind is NameTokenKind.Name or NameTokenKind.Title && !string.Equals(q.Text, v.Text, StringComparison.Ordinal)
+                ? 0
+                : NameMatcher.Similarity(q, v).Similarity;
             similarities[at] = value;
         }
 

@@ -86,8 +86,6 @@ internal sealed class TokenVocabulary
 
     public (LetterCounts Text, LetterCounts Folded)[] Letters { get; }
 
-    internal static long[] Probe { get; } = new long[8];
-
     public NameToken this[int id] => tokens[id];
 
     public static TokenVocabulary Create(IReadOnlyList<NameToken> distinct, Dictionary<(string Text, NameTokenKind Kind, bool NonLatin), int> ids) => new([.. distinct], ids);
@@ -120,8 +118,6 @@ internal sealed class TokenVocabulary
     // The vocabulary parts whose similarity to the query part is at least minSimilarity, with it.
     public void Neighbours(NameToken query, double minSimilarity, List<(int Id, double Similarity)> output, HashSet<int> seen)
     {
-        Probe[6] += System.Diagnostics.Stopwatch.GetTimestamp();
-        Probe[7]++;
         seen.Clear();
         output.Clear();
         if (query.Kind == NameTokenKind.Initial)
@@ -182,7 +178,6 @@ internal sealed class TokenVocabulary
         FrontEdits(query, text, byText, byTextTail, minSimilarity, output, seen);
         FrontEdits(query, query.Folded, byFolded, byFoldedTail, minSimilarity, output, seen);
 
-        Probe[0] += System.Diagnostics.Stopwatch.GetTimestamp();
         // Same or interchangeable first letter: scan those buckets.
         var folded = query.Folded;
         if (IsLetter(folded[0]) && IsLetter(text[0]))
@@ -207,14 +202,11 @@ internal sealed class TokenVocabulary
             }
         }
 
-        Probe[1] += System.Diagnostics.Stopwatch.GetTimestamp();
         // Cyrillic or Arabic script on either side: the keys are compared by Jaro-Winkler.
         if (query.PhoneticKey.Length > 0 && minSimilarity <= 0.9 * 0.999)
         {
             ScanKeys(query, query.FromNonLatinScript ? allKeys : nonLatinKeys, minSimilarity, output, seen);
         }
-
-        Probe[2] += System.Diagnostics.Stopwatch.GetTimestamp();
     }
 
     // The listed parts that two query parts written together can fit (NameMatcher.MergeToFit):
@@ -230,8 +222,11 @@ internal sealed class TokenVocabulary
 
         var bucket = buckets[firstFolded - 'A'];
         var length = joined.Text.Length;
-        foreach (var id in bucket.Ids)
+        var byLength = bucket.ByTextLength;
+        var from = LowerBound(bucket.SortedTextLength, length - 2);
+        for (var k = from; k < byLength.Length && bucket.SortedTextLength[k] <= length + 2; k++)
         {
+            var id = byLength[k];
             var t = tokens[id];
             if (t.Kind != NameTokenKind.Name || t.Text.Length < 5 || t.Text.Length < length - 2 || t.Text.Length > length + 2 || !CouldAlign(joined, t, 0.9))
             {
@@ -441,6 +436,25 @@ internal sealed class TokenVocabulary
         }
     }
 
+    private static int LowerBound(byte[] sorted, int value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
     private static int CountIn(string s, uint mask)
     {
         var n = 0;
@@ -598,9 +612,14 @@ internal sealed class TokenVocabulary
 
     private sealed class Bucket
     {
+        private int[]? byTextLength;
+        private byte[]? sortedTextLength;
+
         public Bucket(int[] ids, NameToken[] tokens)
         {
             Ids = ids;
+            Tokens = tokens;
+            _ = SortedTextLength;
             FoldedLength = ids.Select(id => (byte)Math.Min(255, tokens[id].Folded.Length)).ToArray();
             TextLength = ids.Select(id => (byte)Math.Min(255, tokens[id].Text.Length)).ToArray();
             FoldedMask = ids.Select(id => Mask(tokens[id].Folded)).ToArray();
@@ -610,6 +629,12 @@ internal sealed class TokenVocabulary
         }
 
         public LetterCounts[] FoldedLetters { get; }
+
+        public int[] ByTextLength => byTextLength ??= [.. Ids.OrderBy(id => Tokens[id].Text.Length)];
+
+        public byte[] SortedTextLength => sortedTextLength ??= [.. ByTextLength.Select(id => (byte)Math.Min(255, Tokens[id].Text.Length))];
+
+        private NameToken[] Tokens { get; }
 
         public LetterCounts[] TextLetters { get; }
 
