@@ -17,12 +17,13 @@ namespace Chancery.Core.Screening.Index;
 // initial or a merged part is involved, the query has one name part, or the threshold is low.
 internal sealed class CandidateSearch
 {
-    private const ulong PartMask = 0xFFF;
-    private const int QueryMergeShift = 12;
-    private const int NameMergeShift = 24;
-    private const ulong InitialFlag = 1UL << 36;
-    private const ulong AddedFlag = 1UL << 37;
-    private const int GenerationShift = 38;
+    // A name's state in a search: the query parts found (12 bits), flags, and the search it is from.
+    private const uint PartMask = 0xFFF;
+    private const uint QueryMergeFlag = 1u << 12;
+    private const uint NameMergeFlag = 1u << 13;
+    private const uint InitialFlag = 1u << 14;
+    private const uint AddedFlag = 1u << 15;
+    private const int GenerationShift = 16;
 
     // Rounding of name and context scores to four decimals.
     private const double Margin = 2e-4;
@@ -156,7 +157,7 @@ internal sealed class CandidateSearch
                     scratch.SetSimilarity(id, i, similarity);
                 }
 
-                var flags = (1UL << i) | (index.Vocabulary[id].Kind == NameTokenKind.Initial ? InitialFlag : 0);
+                var flags = (1u << i) | (index.Vocabulary[id].Kind == NameTokenKind.Initial ? InitialFlag : 0);
                 Touch(scratch, index.PostingsOf(id), flags, generation);
             }
         }
@@ -176,7 +177,7 @@ internal sealed class CandidateSearch
             index.Vocabulary.JoinTargets(joined, first.Folded[0], scratch.Neighbours);
             foreach (var (id, _) in scratch.Neighbours)
             {
-                Touch(scratch, index.PostingsOf(id), (3UL << j) << QueryMergeShift, generation);
+                Touch(scratch, index.PostingsOf(id), QueryMergeFlag, generation);
             }
         }
 
@@ -189,7 +190,7 @@ internal sealed class CandidateSearch
                 continue;
             }
 
-            var flag = (1UL << i) << NameMergeShift;
+            var flag = NameMergeFlag;
             Touch(scratch, index.JoinedPostings(IndexBuilder.Hash('F', token.Folded)), flag, generation);
             if (token.PhoneticKey.Length >= 2)
             {
@@ -243,7 +244,7 @@ internal sealed class CandidateSearch
         return output;
     }
 
-    private void Touch(SearchScratch scratch, ReadOnlySpan<int> names, ulong flags, ulong generation)
+    private void Touch(SearchScratch scratch, ReadOnlySpan<int> names, uint flags, uint generation)
     {
         statistics.PostingsRead += names.Length;
         var states = scratch.NameState;
@@ -262,7 +263,7 @@ internal sealed class CandidateSearch
             state |= flags;
             if ((state & AddedFlag) == 0
                 && ((BitOperations.PopCount(state & PartMask) >= need && QuickBound(state, weights100[name] / 100.0) >= threshold)
-                    || (state & (InitialFlag | (0xFFFFFFUL << QueryMergeShift))) != 0))
+                    || (state & (InitialFlag | QueryMergeFlag | NameMergeFlag)) != 0))
             {
                 state |= AddedFlag;
                 candidates.Add(name);
@@ -276,9 +277,9 @@ internal sealed class CandidateSearch
     // weight) before the name's parts are read: the coverage of the query, less 0.05 for each
     // unit of the name's weight beyond what the found parts can align; or, for a lighter name,
     // 1 less 0.05 for each query part not found. Merges: no bound.
-    private double QuickBound(ulong state, double nameWeight)
+    private double QuickBound(uint state, double nameWeight)
     {
-        if ((state & (0xFFFFFFUL << QueryMergeShift)) != 0)
+        if ((state & (QueryMergeFlag | NameMergeFlag)) != 0)
         {
             return 1 + maxContext + Margin;
         }
@@ -322,7 +323,7 @@ internal sealed class CandidateSearch
         return Bound(scratch, name, scratch.NameState[name]);
     }
 
-    private double Bound(SearchScratch scratch, int name, ulong state)
+    private double Bound(SearchScratch scratch, int name, uint state)
     {
         _ = state;
         var parts = index.TokensOf(name);

@@ -21,16 +21,16 @@ internal sealed class SearchScratch
     private SearchScratch(ScreeningIndex index)
     {
         Index = index;
-        NameState = new ulong[index.Names];
+        NameState = new uint[index.Names];
         vocabularyStamp = new int[index.Vocabulary.Count];
         vocabularySlot = new int[index.Vocabulary.Count];
     }
 
     public ScreeningIndex Index { get; }
 
-    public ulong[] NameState { get; }
+    public uint[] NameState { get; }
 
-    public ulong Generation { get; private set; }
+    public uint Generation { get; private set; }
 
     public List<int> Candidates { get; } = [];
 
@@ -52,7 +52,7 @@ internal sealed class SearchScratch
     {
         generating = generatingParts;
         Generation++;
-        if (Generation >= (1UL << 26))
+        if (Generation >= (1u << 16))
         {
             Array.Clear(NameState);
             Generation = 1;
