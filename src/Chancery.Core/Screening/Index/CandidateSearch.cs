@@ -50,6 +50,7 @@ internal sealed class CandidateSearch
     private readonly double queryWeight;
     private readonly int notLookedUp;
     private readonly int mergeTargets;
+    private readonly ulong[] joinBits;
     private readonly double[] missing;
 
     public CandidateSearch(ScreeningIndex index, PreparedName name, ScreeningQuery query, double threshold, SearchStatistics statistics)
@@ -99,9 +100,14 @@ internal sealed class CandidateSearch
         queryWeight100 = Math.Round(total * 100);
         queryWeight = total;
         notLookedUp = complete.Count(c => !c);
+        joinBits = new ulong[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
         {
             mergeTargets |= tokens[i].Kind == NameTokenKind.Name && tokens[i].Text.Length >= 5 ? 1 << i : 0;
+            for (var length = tokens[i].Text.Length - 2; length <= tokens[i].Text.Length + 2; length++)
+            {
+                joinBits[i] |= IndexBuilder.JoinBit(tokens[i].Folded[0], length);
+            }
         }
         missing = new double[1 << tokens.Length];
         for (var mask = 0; mask < missing.Length; mask++)
@@ -232,7 +238,7 @@ internal sealed class CandidateSearch
         var weights100 = index.NameWeights;
         foreach (var name in scratch.Candidates)
         {
-            var bound = QuickBound(scratch.NameState[name], weights100[name] / 100.0);
+            var bound = QuickBound(scratch.NameState[name], weights100[name] / 100.0, index.NameJoins[name]);
             if (bound >= threshold)
             {
                 output.Add((name, bound));
@@ -252,6 +258,7 @@ internal sealed class CandidateSearch
         var gen = scratch.Generation;
         var need = required;
         var weights100 = index.NameWeights;
+        var nameJoins = index.NameJoins;
         foreach (var name in names)
         {
             var state = states[name];
@@ -262,7 +269,7 @@ internal sealed class CandidateSearch
 
             state |= flags;
             if ((state & AddedFlag) == 0
-                && ((BitOperations.PopCount(state & PartMask) >= need && QuickBound(state, weights100[name] / 100.0) >= threshold)
+                && ((BitOperations.PopCount(state & PartMask) >= need && QuickBound(state, weights100[name] / 100.0, nameJoins[name]) >= threshold)
                     || (state & (InitialFlag | QueryMergeFlag | NameMergeFlag)) != 0))
             {
                 state |= AddedFlag;
@@ -277,7 +284,7 @@ internal sealed class CandidateSearch
     // weight) before the name's parts are read: the coverage of the query, less 0.05 for each
     // unit of the name's weight beyond what the found parts can align; or, for a lighter name,
     // 1 less 0.05 for each query part not found. Merges: no bound.
-    private double QuickBound(uint state, double nameWeight)
+    private double QuickBound(uint state, double nameWeight, ulong nameJoins)
     {
         if ((state & (QueryMergeFlag | NameMergeFlag)) != 0)
         {
@@ -289,9 +296,13 @@ internal sealed class CandidateSearch
         var mask = (int)(state & PartMask);
         var bound = QuickBound(mask, nameWeight);
         var unseen = mergeTargets & ~mask;
-        if (unseen != 0)
+        for (var i = 0; unseen != 0 && i < tokens.Length; i++)
         {
-            bound = Math.Max(bound, QuickBound(mask | (unseen & -unseen), Math.Max(0, nameWeight - 1)));
+            if ((unseen & (1 << i)) != 0 && (nameJoins & joinBits[i]) != 0)
+            {
+                bound = Math.Max(bound, QuickBound(mask | (1 << i), Math.Max(0, nameWeight - 1)));
+                break;
+            }
         }
 
         return Math.Min(1, bound + maxContext) + Margin;

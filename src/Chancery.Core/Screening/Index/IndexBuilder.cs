@@ -27,6 +27,10 @@ internal sealed class IndexBuilder
     // The weight of each name's parts (first twelve) in hundredths: name 100, initial 60, particle 15, title 2.
     public required ushort[] NameWeight { get; init; }
 
+    // For each name, the (first folded letter, length) of every two adjacent parts that
+    // NameMatcher.MergeToFit could join, hashed to one bit each (JoinBit).
+    public required ulong[] NameJoins { get; init; }
+
     public required ulong[] JoinKeys { get; init; }
 
     public required int[] JoinStart { get; init; }
@@ -52,6 +56,7 @@ internal sealed class IndexBuilder
         var nameOrdinal = new ushort[nameCount];
         var nameTokenStart = new int[nameCount + 1];
         var nameWeight = new ushort[nameCount];
+        var nameJoins = new ulong[nameCount];
         var nameTokens = new List<int>(nameCount * 3);
         var shortNames = new List<int>();
         var joins = new JoinList();
@@ -101,6 +106,7 @@ internal sealed class IndexBuilder
                             if (token.Kind != NameTokenKind.Initial && next.Kind is not NameTokenKind.Initial and not NameTokenKind.Particle)
                             {
                                 joins.Add(token.Text + next.Text, nameId);
+                                nameJoins[nameId] |= JoinBit(token.Folded[0], token.Text.Length + next.Text.Length);
                             }
                         }
                     }
@@ -165,6 +171,7 @@ internal sealed class IndexBuilder
             Postings = postings,
             ShortNames = [.. shortNames],
             NameWeight = nameWeight,
+            NameJoins = nameJoins,
             JoinKeys = joinKeys,
             JoinStart = joinStart,
             JoinNames = joinNames,
@@ -191,6 +198,8 @@ internal sealed class IndexBuilder
     internal const int PrefixLength = 5;
 
     internal static ulong PrefixKey(string folded, int length) => Hash('P', string.Concat(folded.AsSpan(0, PrefixLength), "/", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    internal static ulong JoinBit(char firstFolded, int length) => 1UL << (((firstFolded * 7) + length) & 63);
 
     // 64-bit FNV-1a of a folded or phonetic form, tagged by which it is. A collision only adds a candidate.
     internal static ulong Hash(char tag, string s)

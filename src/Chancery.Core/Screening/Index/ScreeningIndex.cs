@@ -24,6 +24,7 @@ public sealed class ScreeningIndex
     private readonly int[] postings;
     private readonly int[] shortNames;
     private readonly ushort[] nameWeight;
+    private readonly ulong[] nameJoins;
     private readonly ulong[] joinKeys;
     private readonly int[] joinStart;
     private readonly int[] joinNames;
@@ -40,6 +41,7 @@ public sealed class ScreeningIndex
         postings = built.Postings;
         shortNames = built.ShortNames;
         nameWeight = built.NameWeight;
+        nameJoins = built.NameJoins;
         joinKeys = built.JoinKeys;
         joinStart = built.JoinStart;
         joinNames = built.JoinNames;
@@ -271,6 +273,8 @@ public sealed class ScreeningIndex
     internal ReadOnlySpan<int> ShortNames => shortNames;
 
     internal ushort[] NameWeights => nameWeight;
+
+    internal ulong[] NameJoins => nameJoins;
 
     internal ReadOnlySpan<int> JoinedPostings(ulong key)
     {
