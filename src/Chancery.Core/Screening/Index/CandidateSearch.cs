@@ -14,7 +14,12 @@ namespace Chancery.Core.Screening.Index;
 // parts, which over-counts a one-to-one alignment), the coverage and the left-over weight are
 // bounded. Context (birth date, nationality) adds at most 0.07; the exact change is added per person.
 // A name is a candidate only if it shares at least two query name parts (the 0.7 cap), unless an
-// initial or a merged part is involved, the query has one name part, or the threshold is low.
+// initial or a merged part is involved, the query has one name part, or the threshold is low; and
+// only if a quick bound from the parts found and the name's weight reaches the threshold. The
+// exact bound (the name's parts compared, merges tried) is computed while scoring, best first.
+// Not exact: merges of two listed parts written as one query part are found by equal folded form,
+// equal phonetic key or equal first five folded letters (plus length); a merge with other spelling
+// differences is missed when it is the only way the name reaches the threshold.
 internal sealed class CandidateSearch
 {
     // A name's state in a search: the query parts found (12 bits), flags, and the search it is from.
@@ -331,12 +336,11 @@ internal sealed class CandidateSearch
     public double Bound(int name)
     {
         var scratch = SearchScratch.For(index);
-        return Bound(scratch, name, scratch.NameState[name]);
+        return Bound(scratch, name);
     }
 
-    private double Bound(SearchScratch scratch, int name, uint state)
+    private double Bound(SearchScratch scratch, int name)
     {
-        _ = state;
         var parts = index.TokensOf(name);
         var merges = Merges(parts);
         double bound;
