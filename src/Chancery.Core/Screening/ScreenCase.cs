@@ -96,7 +96,8 @@ public sealed class ScreenCase(ChanceryDb db, ScreeningIndexHolder holder, TimeP
             notes += $" {matches.Count - fresh.Count} match(es) cleared earlier as false positives were not raised again.";
         matches = fresh;
         var wasPrinted = @case.State == CaseState.Printed;
-        var step = @case.Apply(CaseAction.RecordChecks, actor, now, notes.Length > 2000 ? notes[..2000] : notes, passed);
+        notes = Cut(notes, 2000);
+        var step = @case.Apply(CaseAction.RecordChecks, actor, now, notes, passed);
         if (!step.IsSuccess)
             return step.Error;
 
@@ -113,7 +114,7 @@ public sealed class ScreenCase(ChanceryDb db, ScreeningIndexHolder holder, TimeP
             Outcome = passed ? ScreeningOutcome.Clear : ScreeningOutcome.Hit,
             ScreenedAt = now,
             ScreenedBy = actor.Id,
-            Notes = notes.Length > 2000 ? notes[..2000] : notes,
+            Notes = notes,
             ListVersions = snapshot.Describe(),
         };
         foreach (var match in matches)
