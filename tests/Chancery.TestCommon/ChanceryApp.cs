@@ -4,6 +4,7 @@ using Chancery.Core.Data;
 using Chancery.Core.Documents;
 using Chancery.Core.Posts;
 using Chancery.Core.Staff;
+using Chancery.TestCommon.Smtp;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -39,6 +40,12 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
+    /// <summary>Mail goes to this sink over SMTP when set; otherwise it is written into <see cref="MailDirectory"/>.</summary>
+    public SmtpSink? Smtp { get; init; }
+
+    /// <summary>This app's own pickup directory, used when <see cref="Smtp"/> is not set.</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "chancery-mail-" + RandomNumberGenerator.GetHexString(12, lowercase: true));
+
     public static async Task<ChanceryApp> StartAsync(DatabaseKind kind)
     {
         var database = await TestDatabase.CreateAsync(kind);
@@ -56,6 +63,18 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         // Tests screen at entry and at print, in line; the background worker has its own test.
         builder.UseSetting("Chancery:Screening:Worker", WithScreeningWorker ? "true" : "false");
+        if (Smtp is not null)
+        {
+            builder.UseSetting("Chancery:Mail:Mode", "smtp");
+            builder.UseSetting("Chancery:Mail:Host", Smtp.Host);
+            builder.UseSetting("Chancery:Mail:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Chancery:Mail:Security", "none");
+        }
+        else
+        {
+            builder.UseSetting("Chancery:Mail:Mode", "pickup");
+            builder.UseSetting("Chancery:Mail:PickupDirectory", MailDirectory);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
