@@ -50,7 +50,7 @@ public static class Countries
         new("BOL", "BO", "Bolivia", "Bolivie"),
         new("BRA", "BR", "Brazil", "Brésil"),
         new("BRB", "BB", "Barbados", "Barbade"),
-        new("BRN", "BN", "Brunei", "Brunéi Darussalam"),
+        new("BRN", "BN", "Brunei", "Brunei"),
         new("BTN", "BT", "Bhutan", "Bhoutan"),
         new("BVT", "BV", "Bouvet Island", "Île Bouvet"),
         new("BWA", "BW", "Botswana", "Botswana"),
