@@ -69,8 +69,8 @@ public static class UploadInspector
 
         return Sniff(content) switch
         {
-            FileKind.Jpeg => InspectImage(content, photo, accepted, Jpeg, ".jpg", JpegProblem(content, accepted)),
-            FileKind.Png => InspectImage(content, photo, accepted, Png, ".png", PngProblem(content, accepted)),
+            FileKind.Jpeg => InspectImage(content, photo, accepted, Jpeg, ".jpg", JpegHeader(content, accepted)),
+            FileKind.Png => InspectImage(content, photo, accepted, Png, ".png", PngHeader(content, accepted)),
             FileKind.Pdf when photo => Fail("upload.photo-not-image", "A PDF is not accepted for the photo. Please send a JPEG or PNG image."),
             FileKind.Pdf => InspectPdf(content),
             _ => Fail("upload.unsupported-type", $"This kind of file is not accepted. Please send {accepted}."),
@@ -89,16 +89,28 @@ public static class UploadInspector
         return FileKind.Unknown;
     }
 
-    private static Result<InspectedFile> InspectImage(ReadOnlySpan<byte> content, bool photo, string accepted, string contentType, string extension, Error? structure)
+    private static Result<InspectedFile> InspectImage(ReadOnlySpan<byte> content, bool photo, string accepted, string contentType, string extension, Result<(int Width, int Height)> header)
     {
-        if (structure is not null)
-            return structure;
+        if (!header.IsSuccess)
+            return header.Error;
+
+        // The header alone, before anything is decoded: a small file that claims 50000 × 50000 pixels
+        // (a decompression bomb) is refused without allocating for its pixels.
+        var (minSide, maxSide) = photo ? (PhotoMinSide, PhotoMaxSide) : (ScanMinSide, ScanMaxSide);
+        var (width, height) = header.Value;
+        if (width < minSide || height < minSide || width > maxSide || height > maxSide)
+        {
+            var what = photo ? "The photo" : "A scanned image";
+            return Fail("upload.image-dimensions", $"{what} must be between {minSide} and {maxSide} pixels wide and high; this one is {width} × {height}.");
+        }
+
+        if ((long)width * height > MaxPixels)
+            return Fail("upload.image-too-many-pixels", $"The image has more than {MaxPixels / 1_000_000} megapixels ({width} × {height}). Please send a smaller image.");
 
         var bytes = content.ToArray();
         var corrupt = Fail("upload.image-unreadable", $"The image could not be read: it is damaged or incomplete. Please send {accepted}.");
 
-        // The header alone, before anything is decoded: a small file that claims 50000 × 50000 pixels
-        // (a decompression bomb) is refused without allocating for its pixels.
+        // The decoder's own reading of the header must agree with ours before it is let loose on the pixels.
         ImageInfo? info;
         try
         {
@@ -112,19 +124,8 @@ public static class UploadInspector
             return corrupt;
         }
 
-        if (info is not { } header)
+        if (info is not { } decoderHeader || decoderHeader.Width != width || decoderHeader.Height != height)
             return corrupt;
-
-        var (minSide, maxSide) = photo ? (PhotoMinSide, PhotoMaxSide) : (ScanMinSide, ScanMaxSide);
-        var (width, height) = (header.Width, header.Height);
-        if (width < minSide || height < minSide || width > maxSide || height > maxSide)
-        {
-            var what = photo ? "The photo" : "A scanned image";
-            return Fail("upload.image-dimensions", $"{what} must be between {minSide} and {maxSide} pixels wide and high; this one is {width} × {height}.");
-        }
-
-        if ((long)width * height > MaxPixels)
-            return Fail("upload.image-too-many-pixels", $"The image has more than {MaxPixels / 1_000_000} megapixels ({width} × {height}). Please send a smaller image.");
 
         try
         {
@@ -142,14 +143,15 @@ public static class UploadInspector
         return new InspectedFile(contentType, extension, content.Length, width, height);
     }
 
-    /// <summary>Walks the PNG chunks: CRCs, IHDR first, IEND last and nothing after it.</summary>
-    private static Error? PngProblem(ReadOnlySpan<byte> c, string accepted)
+    /// <summary>Walks the PNG chunks (CRCs, IHDR first, IEND last and nothing after it) and gives IHDR's size.</summary>
+    private static Result<(int Width, int Height)> PngHeader(ReadOnlySpan<byte> c, string accepted)
     {
         var truncated = Fail("upload.image-truncated", $"The image is incomplete (it was cut short). Please send {accepted}.");
         var corrupt = Fail("upload.image-unreadable", $"The image could not be read: it is damaged or incomplete. Please send {accepted}.");
         var pos = PngSignature.Length;
         var first = true;
         var sawData = false;
+        var size = (Width: 0, Height: 0);
         while (true)
         {
             if (c.Length - pos < 12)
@@ -161,24 +163,32 @@ public static class UploadInspector
             var crc = BinaryPrimitives.ReadUInt32BigEndian(c[(pos + 8 + (int)length)..]);
             if (Crc32(c.Slice(pos + 4, 4 + (int)length)) != crc)
                 return corrupt;
-            if (first && (!type.SequenceEqual("IHDR"u8) || length != 13))
-                return corrupt;
+            if (first)
+            {
+                if (!type.SequenceEqual("IHDR"u8) || length != 13)
+                    return corrupt;
+                size = (BinaryPrimitives.ReadInt32BigEndian(c[(pos + 8)..]), BinaryPrimitives.ReadInt32BigEndian(c[(pos + 12)..]));
+                if (size.Width <= 0 || size.Height <= 0)
+                    return corrupt;
+            }
+
             first = false;
             sawData |= type.SequenceEqual("IDAT"u8);
             pos += 12 + (int)length;
             if (type.SequenceEqual("IEND"u8))
-                return !sawData ? corrupt : pos != c.Length ? TrailingData(accepted) : null;
+                return !sawData ? corrupt : pos != c.Length ? TrailingData(accepted) : size;
         }
     }
 
-    /// <summary>Walks the JPEG markers to the real end of image (EOI), through the entropy-coded scans.</summary>
-    private static Error? JpegProblem(ReadOnlySpan<byte> c, string accepted)
+    /// <summary>Walks the JPEG markers to the real end of image (EOI), through the entropy-coded scans, and gives the frame's size.</summary>
+    private static Result<(int Width, int Height)> JpegHeader(ReadOnlySpan<byte> c, string accepted)
     {
         var truncated = Fail("upload.image-truncated", $"The image is incomplete (it was cut short). Please send {accepted}.");
         var corrupt = Fail("upload.image-unreadable", $"The image could not be read: it is damaged or incomplete. Please send {accepted}.");
         var pos = 2;
         var sawFrame = false;
         var sawScan = false;
+        var size = (Width: 0, Height: 0);
         while (true)
         {
             if (pos >= c.Length)
@@ -191,7 +201,7 @@ public static class UploadInspector
                 return truncated;
             var marker = c[pos++];
             if (marker == 0xD9)
-                return !sawScan ? corrupt : pos != c.Length ? TrailingData(accepted) : null;
+                return !sawScan ? corrupt : pos != c.Length ? TrailingData(accepted) : size;
             if (marker is 0x01 or (>= 0xD0 and <= 0xD7))
                 continue;
             if (marker is 0x00 or 0xD8)
@@ -203,7 +213,17 @@ public static class UploadInspector
                 return corrupt;
             if (length > c.Length - pos)
                 return truncated;
-            sawFrame |= marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
+            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
+            {
+                // Precision, height, width; a height of 0 (given later in a DNL marker) is not supported.
+                if (sawFrame || length < 8)
+                    return corrupt;
+                sawFrame = true;
+                size = (BinaryPrimitives.ReadUInt16BigEndian(c[(pos + 5)..]), BinaryPrimitives.ReadUInt16BigEndian(c[(pos + 3)..]));
+                if (size.Width == 0 || size.Height == 0)
+                    return corrupt;
+            }
+
             pos += length;
             if (marker != 0xDA)
                 continue;
