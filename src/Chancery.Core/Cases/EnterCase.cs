@@ -2,6 +2,7 @@ using Chancery.Core.Common;
 using Chancery.Core.Data;
 using Chancery.Core.Documents.Mrz;
 using Chancery.Core.Persons;
+using Chancery.Core.Posts;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Chancery.Core.Options;
@@ -23,7 +24,25 @@ public sealed class EnterCase(ChanceryDb db, TimeProvider clock, ScreenCase scre
         var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Code == input.PostCode, ct);
         if (post is null || !actor.Sees(post.Id))
             return Error.Validation("postCode", $"There is no post '{input.PostCode}' you work for.");
+        return await EnterAsync(input, post, actor, ct);
+    }
 
+    /// <summary>
+    /// Enters a case an applicant submitted online: no staff role, any post that takes applications.
+    /// The applicant is recorded as who entered it, so any clerk of the post may take it further.
+    /// </summary>
+    public async Task<Result<Case>> ExecuteOnlineAsync(NewCase input, Actor applicant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(applicant);
+        var post = await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Code == input.PostCode, ct);
+        if (post is null)
+            return Error.Validation("postCode", $"There is no post '{input.PostCode}'.");
+        return await EnterAsync(input, post, applicant, ct);
+    }
+
+    private async Task<Result<Case>> EnterAsync(NewCase input, Post post, Actor actor, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var applicant = ToPerson(input.Applicant!, "applicant", today);

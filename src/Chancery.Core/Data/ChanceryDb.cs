@@ -1,3 +1,4 @@
+using Chancery.Core.Applications;
 using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Documents;
@@ -49,6 +50,14 @@ public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityD
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<ApplicationDraft> ApplicationDrafts => Set<ApplicationDraft>();
+
+    public DbSet<ApplicationDocument> ApplicationDocuments => Set<ApplicationDocument>();
+
+    public DbSet<SubmittedApplication> SubmittedApplications => Set<SubmittedApplication>();
+
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,3 +1,4 @@
+using Chancery.Core.Applications;
 using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Documents;
@@ -297,5 +298,64 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.RequestHash).HasMaxLength(64);
         b.Property(r => r.Location).HasMaxLength(200);
         b.HasIndex(r => new { r.ClientId, r.Key }).IsUnique();
+    }
+}
+
+internal sealed class ApplicationDraftConfiguration : IEntityTypeConfiguration<ApplicationDraft>
+{
+    public void Configure(EntityTypeBuilder<ApplicationDraft> b)
+    {
+        b.Property(d => d.Form).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.Language).HasMaxLength(2);
+        b.Property(d => d.AccessKeyHash).HasMaxLength(64);
+        b.Property(d => d.ResumeTokenHash).HasMaxLength(64);
+        b.Property(d => d.ResumeCodeHash).HasMaxLength(64);
+        b.HasIndex(d => d.ResumeTokenHash).IsUnique();
+        b.HasIndex(d => d.ExpiresAt);
+        b.Ignore(d => d.Answers);
+    }
+}
+
+internal sealed class ApplicationDocumentConfiguration : IEntityTypeConfiguration<ApplicationDocument>
+{
+    public void Configure(EntityTypeBuilder<ApplicationDocument> b)
+    {
+        b.Property(d => d.Slot).HasConversion<string>().HasMaxLength(24);
+        b.Property(d => d.ContentType).HasMaxLength(32);
+        b.Property(d => d.StoredName).HasMaxLength(64);
+        b.Property(d => d.Sha256).HasMaxLength(64);
+        b.HasIndex(d => d.DraftId);
+        b.HasIndex(d => d.CaseId);
+        b.HasOne<ApplicationDraft>().WithMany().HasForeignKey(d => d.DraftId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SubmittedApplicationConfiguration : IEntityTypeConfiguration<SubmittedApplication>
+{
+    public void Configure(EntityTypeBuilder<SubmittedApplication> b)
+    {
+        b.HasKey(a => a.CaseId);
+        b.HasOne<Case>().WithOne().HasForeignKey<SubmittedApplication>(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.Form).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.Language).HasMaxLength(2);
+        b.Property(a => a.Email).HasMaxLength(254);
+        b.Property(a => a.Channel).HasMaxLength(80);
+        b.Ignore(a => a.Answers);
+    }
+}
+
+internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<CorrectionRequest>
+{
+    public void Configure(EntityTypeBuilder<CorrectionRequest> b)
+    {
+        b.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.TokenHash).IsUnique();
+        b.HasIndex(r => r.CaseId);
+        b.Property(r => r.Fields).HasMaxLength(2000);
+        b.Property(r => r.Message).HasMaxLength(2000);
+        b.Property(r => r.TokenHash).HasMaxLength(64);
+        b.Property(r => r.RequestedBy).HasMaxLength(64);
+        b.Ignore(r => r.FieldNames);
     }
 }

@@ -51,32 +51,13 @@ internal static class CasesApi
         {
             var created = await enter.ExecuteAsync(body, actor, token);
             if (!created.IsSuccess)
-                return await ProblemOutcomeAsync(created.Error, http);
+                return await IdempotentIntake.OutcomeOfAsync(ApiProblems.From(created.Error), http);
             var view = await read.ExecuteAsync(created.Value.Id, actor, token);
             return new IdempotentIntake.Outcome(
                 StatusCodes.Status201Created,
                 JsonSerializer.Serialize(view.Value, json.Value.SerializerOptions),
                 $"/api/v1/cases/{created.Value.Id}");
         }, ct);
-    }
-
-    private static async Task<IdempotentIntake.Outcome> ProblemOutcomeAsync(Error error, HttpContext http)
-    {
-        // Render the problem exactly as it would be sent, so a replay is byte-identical.
-        var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await ApiProblems.From(error).ExecuteAsync(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
-
-        var status = http.Response.StatusCode;
-        return new IdempotentIntake.Outcome(status, System.Text.Encoding.UTF8.GetString(buffer.ToArray()), null);
     }
 
     private static async Task<IResult> ListAsync(

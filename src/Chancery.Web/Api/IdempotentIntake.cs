@@ -77,6 +77,26 @@ internal sealed class IdempotentIntake(ChanceryDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>Renders a result exactly as it would be sent, so that a replay of the same key is byte-identical.</summary>
+    public static async Task<Outcome> OutcomeOfAsync(IResult result, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(http);
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await result.ExecuteAsync(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        return new Outcome(http.Response.StatusCode, Encoding.UTF8.GetString(buffer.ToArray()), null);
+    }
+
     private static StoredResult ToResult(Outcome outcome, bool replayed = false) => new(outcome, replayed);
 
     private sealed class StoredResult(Outcome outcome, bool replayed) : IResult

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Chancery.Core.Applications;
 using Chancery.Core.Cases;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
@@ -8,6 +9,7 @@ using Chancery.Core.Options;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Chancery.Web.Api;
+using Chancery.Web.Infrastructure.Mail;
 using Chancery.Web.Localization;
 using Chancery.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -53,6 +55,11 @@ internal static class ChanceryHost
         services.AddScoped<LoadActor>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<IdempotentIntake>();
+        services.AddScoped<SubmitApplication>();
+        services.AddScoped<EraseExpiredDrafts>();
+        services.AddScoped<CorrectApplication>();
+        services.AddChanceryUploads(builder.Configuration);
+        services.AddChanceryMail(builder.Configuration);
         services.AddHttpContextAccessor();
         // Sign-in cookies and antiforgery tokens survive a restart: the keys live beside the default database.
         var dataProtection = services.AddDataProtection().SetApplicationName("Chancery");
@@ -118,6 +125,8 @@ internal static class ChanceryHost
         services.AddHostedService<StartupChecks>();
         if (builder.Configuration.GetValue("Chancery:Screening:Worker", true))
             services.AddHostedService<ScreeningWorker>();
+        if (builder.Configuration.GetValue("Chancery:Applications:DraftErasure", true))
+            services.AddHostedService<DraftErasureWorker>();
         return builder;
     }
 
@@ -148,6 +157,7 @@ internal static class ChanceryHost
         api.MapPrintJobsApi();
         api.MapScreeningApi();
         api.MapDocumentRegisterApi();
+        api.MapApplicationsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });

@@ -22,6 +22,9 @@ internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformC
 
     public CaseView Case { get; private set; } = null!;
 
+    // The answers and documents of an online application, when the case came that way.
+    public ApplicationSection? Application { get; private set; }
+
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
     // The screening whose matches the page explains beside the applicant: the latest one when it matched
@@ -143,6 +146,7 @@ internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformC
         if (!view.IsSuccess)
             return false;
         Case = view.Value;
+        Application = await ApplicationSection.LoadAsync(db, id, Case.State, actor, ct);
         var ids = new[] { Case.EnteredBy, Case.ApprovedBy }
             .Concat(Case.Screenings.SelectMany(s => new[] { s.ScreenedBy, s.ResolvedBy }))
             .OfType<string>().Distinct().ToList();

@@ -1,0 +1,36 @@
+using Chancery.Core.Applications.Uploads;
+using Chancery.Core.Cases;
+using Chancery.Core.Data;
+using Chancery.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Pages.Staff.Cases;
+
+// A document an applicant uploaded, for staff who see the case: always a download, with the type found in
+// its bytes, never shown inline, so a crafted file cannot run in the back office.
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+internal sealed class UploadedDocumentModel(CurrentActor current, ReadCase read, ChanceryDb db, UploadStore store) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid documentId, CancellationToken ct)
+    {
+        var actor = await current.GetAsync(ct);
+        if (actor is null)
+            return Forbid();
+        if (!(await read.ExecuteAsync(id, actor, ct)).IsSuccess)
+            return NotFound();
+        var document = await db.ApplicationDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.CaseId == id, ct);
+        if (document is null)
+            return NotFound();
+        var extension = document.ContentType switch
+        {
+            "image/jpeg" => ".jpg",
+            "image/png" => ".png",
+            "application/pdf" => ".pdf",
+            _ => ".bin",
+        };
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return File(store.OpenRead(document.StoredName), document.ContentType, $"{document.Slot}{extension}".ToLowerInvariant());
+    }
+}
