@@ -42,7 +42,9 @@ internal abstract class DraftPageModel(ChanceryDb db, TimeProvider clock, Upload
         if (draft is null || !Secrets.Matches(cookie[(dot + 1)..], draft.AccessKeyHash))
         {
             Response.Cookies.Delete(CookieName, new CookieOptions { Path = CookiePath });
-            return Redirect(CookiePath);
+            // A submitted draft takes its cookie with it, so a cookie whose draft is gone almost always
+            // means the hourly erasure (DraftErasureWorker) got there first: the draft expired.
+            return Redirect(draft is null ? "/demande/expiree" : CookiePath);
         }
         if (draft.ExpiresAt <= Now)
         {
