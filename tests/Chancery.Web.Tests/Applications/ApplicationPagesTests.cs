@@ -295,6 +295,52 @@ public abstract partial class ApplicationPagesTests(ApplicationPagesFixture fixt
         Assert.Equal(0, await app.WithDbAsync(db => db.ApplicationDrafts.CountAsync(d => d.AnswersJson.Contains(surname))));
     }
 
+    [Fact]
+    public async Task Start_InEnglish_OffersTheFourFormsInEnglish()
+    {
+        using var applicant = StaffSession.Anonymous(app);
+
+        var (response, page) = await applicant.GetAsync("/demande?lang=en");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Apply online", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal(4, page.QuerySelectorAll("input[type=radio][name=form]").Length);
+    }
+
+    [Fact]
+    public async Task Step_WithoutADraft_SendsToTheStartPage()
+    {
+        using var stranger = StaffSession.Anonymous(app);
+
+        var (response, _) = await stranger.GetAsync("/demande/etape/name");
+
+        Assert.Equal("/demande", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Step_NotInTheForm_IsNotFound()
+    {
+        using var applicant = StaffSession.Anonymous(app);
+        await StartAsync(applicant, "passport");
+
+        var (response, _) = await applicant.GetAsync("/demande/etape/visa-type");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Step_ChangedFromTheCheckPage_GoesBackToTheCheckPage()
+    {
+        using var applicant = StaffSession.Anonymous(app);
+        await StartAsync(applicant, "short-stay-visa");
+
+        var response = await applicant.PostFormAsync("/demande/etape/sex?retour=verifier", new Dictionary<string, string> { ["sex"] = "F" }, "#step-form");
+
+        Assert.Equal("/demande/verifier", response.Headers.Location?.OriginalString);
+        var (_, check) = await applicant.GetAsync("/demande/verifier");
+        Assert.Contains(check.QuerySelectorAll("#check-problems a"), a => a.GetAttribute("href")!.StartsWith("/demande/etape/post", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex(@"https?://\S+/demande/reprendre/[A-Za-z0-9_\-]+")]
     private static partial Regex ResumeLink();
 

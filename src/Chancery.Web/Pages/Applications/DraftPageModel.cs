@@ -66,12 +66,12 @@ internal abstract class DraftPageModel(ChanceryDb db, TimeProvider clock, Upload
 
     protected async Task EraseAsync(ApplicationDraft draft, CancellationToken ct)
     {
-        var documents = await db.ApplicationDocuments.Where(d => d.DraftId == draft.Id).ToListAsync(ct);
-        db.ApplicationDocuments.RemoveRange(documents);
-        db.ApplicationDrafts.Remove(draft);
-        await db.SaveChangesAsync(ct);
-        foreach (var document in documents)
-            store.Delete(document.StoredName);
+        // Set-based deletes: the hourly erasure may be removing the same rows at this very moment.
+        var files = await db.ApplicationDocuments.Where(d => d.DraftId == draft.Id).Select(d => d.StoredName).ToListAsync(ct);
+        await db.ApplicationDocuments.Where(d => d.DraftId == draft.Id).ExecuteDeleteAsync(ct);
+        await db.ApplicationDrafts.Where(d => d.Id == draft.Id).ExecuteDeleteAsync(ct);
+        foreach (var file in files)
+            store.Delete(file);
     }
 
     protected void SetDraftCookie(ApplicationDraft draft, string accessKey)
