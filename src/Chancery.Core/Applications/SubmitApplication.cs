@@ -74,9 +74,10 @@ public sealed class SubmitApplication(ChanceryDb db, TimeProvider clock, EnterCa
             document.DraftId = null;
             document.CaseId = caseId;
         }
+        // Documents move to the case before the draft goes: deleting the draft cascades to what is still on it.
+        await db.SaveChangesAsync(ct);
         if (draftId is { } draft)
             await db.ApplicationDrafts.Where(d => d.Id == draft).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
         if (tx is not null)
             await tx.CommitAsync(ct);
         return new Submitted(caseId, entered.Value.Reference, answers["email"] ?? "", language == "en" ? "en" : "fr", form.Form);
