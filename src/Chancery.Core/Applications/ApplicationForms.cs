@@ -50,6 +50,7 @@ public static class ApplicationForms
             new("previous-passport", [new("previousPassportNumber", FieldType.DocumentNumber, MaxLength: 20), new("previousPassportIssueDate", FieldType.Date)])
             {
                 AppliesWhen = (a, _) => a["passportReason"] is not null and not "first",
+                Mrz = new(null, "previousPassportNumber", null, null, "surname", "givenNames", "birthDate", "sex", null) { PersonOnlyIfEmpty = true },
             },
             new("format", [new("passportFormat", FieldType.Choice, Choices: ["Booklet", "Card"])]),
             Documents(),
@@ -62,9 +63,9 @@ public static class ApplicationForms
             new("child-name", [Name("childSurname"), Name("childGivenNames", required: false)]),
             new("child-birth", [new("childBirthDate", FieldType.Date), new("childPlaceOfBirth", FieldType.Text), new("childCountryOfBirth", FieldType.Country)]),
             new("child-sex", [new("childSex", FieldType.Choice, Choices: ["F", "M", "X"])]),
-            new("first-parent", ParentFields("parent1")),
+            new("first-parent", ParentFields("parent1")) { Mrz = ParentMrz("parent1") },
             new("second-parent-known", [new("secondParent", FieldType.YesNo, Choices: YesNo)]),
-            new("second-parent", ParentFields("parent2")) { AppliesWhen = (a, _) => a.Is("secondParent", Yes) },
+            new("second-parent", ParentFields("parent2")) { AppliesWhen = (a, _) => a.Is("secondParent", Yes), Mrz = ParentMrz("parent2") },
             new("marriage-known", [new("parentsMarried", FieldType.YesNo, Choices: YesNo)]),
             new("marriage", [new("marriageDate", FieldType.Date), new("marriagePlace", FieldType.Text)]) { AppliesWhen = (a, _) => a.Is("parentsMarried", Yes) },
             Contact(),
@@ -106,6 +107,10 @@ public static class ApplicationForms
 
     private static FormStep Documents() => new("documents", []) { IsUploads = true };
 
+    // A parent's passport or identity card fills the parent's names, date of birth, sex and nationality.
+    private static MrzTargets ParentMrz(string prefix) =>
+        new(null, null, null, null, prefix + "Surname", prefix + "GivenNames", prefix + "BirthDate", prefix + "Sex", prefix + "Nationality");
+
     private static FormField[] ParentFields(string prefix) =>
     [
         Name(prefix + "Surname"),
@@ -135,7 +140,10 @@ public static class ApplicationForms
                 new("documentIssuedBy", FieldType.Text, MaxLength: 200),
             ])
         {
-            AcceptsMrz = true,
+            Mrz = new("documentType", "documentNumber", "documentIssuingState", "documentExpiryDate", "surname", "givenNames", "birthDate", "sex", "nationality")
+            {
+                PersonOnlyIfEmpty = true,
+            },
         },
         Contact(),
     ];

@@ -14,15 +14,6 @@ namespace Chancery.Web.Pages.Applications;
 internal sealed class StepModel(ChanceryDb db, TimeProvider clock, UploadStore store, SubmitApplication submit, Texts texts)
     : DraftPageModel(db, clock, store)
 {
-    private static readonly Dictionary<string, string> MrzWarningFields = new(StringComparer.Ordinal)
-    {
-        ["mrz.check.number"] = "documentNumber",
-        ["mrz.check.expiry-date"] = "documentExpiryDate",
-        ["mrz.expired"] = "documentExpiryDate",
-        ["mrz.expiry-date.invalid"] = "documentExpiryDate",
-        ["mrz.issuing-state.unknown"] = "documentIssuingState",
-    };
-
     public FormStep Step { get; private set; } = null!;
 
     public bool BackToCheck { get; private set; }
@@ -135,15 +126,16 @@ internal sealed class StepModel(ChanceryDb db, TimeProvider clock, UploadStore s
         }
 
         var zone = read.Value;
-        void Fill(string name, string? value, bool onlyIfEmpty = false)
+        void Fill(string? name, string? value, bool onlyIfEmpty = false)
         {
-            if (string.IsNullOrWhiteSpace(value) || (onlyIfEmpty && Answers[name] is not null))
+            if (name is null || string.IsNullOrWhiteSpace(value) || (onlyIfEmpty && Answers[name] is not null))
                 return;
             Answers.Set(name, value);
             MrzFilled.Add(ApplyTexts.Label(texts, name));
         }
 
-        Fill("documentType", zone.DocumentType switch
+        var to = Step.Mrz!;
+        Fill(to.DocumentType, zone.DocumentType switch
         {
             "P" => "ordinary",
             "PD" => "diplomatic",
@@ -151,20 +143,20 @@ internal sealed class StepModel(ChanceryDb db, TimeProvider clock, UploadStore s
             "PO" => "official",
             _ => null,
         });
-        Fill("documentNumber", zone.DocumentNumber);
-        Fill("documentIssuingState", zone.IssuingState);
-        Fill("documentExpiryDate", zone.ExpiryDate);
-        Fill("surname", zone.Surname, onlyIfEmpty: true);
-        Fill("givenNames", zone.GivenNames, onlyIfEmpty: true);
-        Fill("birthDate", zone.BirthDate, onlyIfEmpty: true);
-        Fill("sex", zone.Sex, onlyIfEmpty: true);
-        Fill("nationality", zone.Nationality, onlyIfEmpty: true);
+        Fill(to.DocumentNumber, zone.DocumentNumber);
+        Fill(to.IssuingState, zone.IssuingState);
+        Fill(to.ExpiryDate, zone.ExpiryDate);
+        Fill(to.Surname, zone.Surname, to.PersonOnlyIfEmpty);
+        Fill(to.GivenNames, zone.GivenNames, to.PersonOnlyIfEmpty);
+        Fill(to.BirthDate, zone.BirthDate, to.PersonOnlyIfEmpty);
+        Fill(to.Sex, zone.Sex, to.PersonOnlyIfEmpty);
+        Fill(to.Nationality, zone.Nationality, to.PersonOnlyIfEmpty);
 
         foreach (var warning in zone.Warnings)
         {
             var key = "apply.mrz.warning." + warning.Key.Replace("mrz.", "", StringComparison.Ordinal);
             var text = texts.Contains(key) ? texts[key] : warning.Message;
-            if (MrzWarningFields.TryGetValue(warning.Key, out var field))
+            if (WarnedField(to, warning.Key) is { } field && Step.Fields.Any(f => f.Name == field))
             {
                 if (!Warnings.TryGetValue(field, out var list))
                     Warnings[field] = list = [];
@@ -176,4 +168,16 @@ internal sealed class StepModel(ChanceryDb db, TimeProvider clock, UploadStore s
             }
         }
     }
+
+    // The answer a warning of the zone is about, when the step has it.
+    private static string? WarnedField(MrzTargets to, string key) => key switch
+    {
+        "mrz.check.number" => to.DocumentNumber,
+        "mrz.check.expiry-date" or "mrz.expired" or "mrz.expiry-date.invalid" => to.ExpiryDate,
+        "mrz.issuing-state.unknown" => to.IssuingState,
+        "mrz.check.birth-date" or "mrz.birth-date.partial" or "mrz.birth-date.invalid" => to.BirthDate,
+        "mrz.nationality.unknown" => to.Nationality,
+        "mrz.sex.invalid" => to.Sex,
+        _ => null,
+    };
 }
