@@ -1,4 +1,5 @@
 using Chancery.TestCommon;
+using Chancery.TestCommon.Smtp;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public ChanceryApp App { get; private set; } = null!;
 
+    /// <summary>Where the application's e-mail goes (resume links, codes, receipts).</summary>
+    public SmtpSink Smtp { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -25,7 +29,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
-        App = new ChanceryApp(database);
+        Smtp = await SmtpSink.StartAsync();
+        App = new ChanceryApp(database) { Smtp = Smtp };
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -52,5 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         playwright?.Dispose();
         if (App is not null)
             await App.DisposeAsync();
+        if (Smtp is not null)
+            await Smtp.DisposeAsync();
     }
 }
