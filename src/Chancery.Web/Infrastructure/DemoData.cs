@@ -1,3 +1,4 @@
+using Chancery.Core.Applications;
 using Chancery.Core.Cases;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
@@ -189,6 +190,25 @@ internal static class DemoData
             Parents = [new NewPerson { Surname = "Martin", GivenNames = "Paul", BirthDate = "1987-08-08", Sex = "M", Nationality = "FRA" }],
         };
         await Enter(clerk, "LON", birth);
+
+        // Submitted online by the applicant: the case page shows the answers step by step.
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var online = new ApplicationAnswers(new Dictionary<string, string>
+        {
+            ["postCode"] = "LON", ["category"] = "C", ["surname"] = "Eriksson", ["givenNames"] = "Anna Maria",
+            ["birthDate"] = "1974-08-12", ["placeOfBirth"] = "Uppsala", ["countryOfBirth"] = "SWE", ["nationality"] = "SWE",
+            ["sex"] = "F", ["civilStatus"] = "married", ["documentType"] = "ordinary", ["documentNumber"] = "AA1234567",
+            ["documentIssuingState"] = "SWE", ["documentIssueDate"] = Day(-700), ["documentExpiryDate"] = Day(2900),
+            ["documentIssuedBy"] = "Polisen", ["homeAddress"] = "Storgatan 1\n753 20 Uppsala", ["email"] = "anna.eriksson@example.invalid",
+            ["phone"] = "+46 18 123 45 67", ["residesElsewhere"] = "no", ["occupation"] = "Engineer", ["purpose"] = "tourism",
+            ["mainDestination"] = "FRA", ["firstEntry"] = "FRA", ["entries"] = "Single", ["arrivalDate"] = Day(30), ["departureDate"] = Day(44),
+            ["fingerprintsBefore"] = "no", ["invitingName"] = "Hôtel du Louvre", ["invitingAddress"] = "Place André Malraux, 75001 Paris",
+            ["costsCoveredBy"] = "applicant", ["meansOfSupport"] = "Cash, credit card",
+        });
+        var submitted = await services.GetRequiredService<SubmitApplication>()
+            .ExecuteAsync(ApplicationForms.ShortStayVisa, online, "en", SubmitApplication.Applicant("127.0.0.1"), online: true, draftId: null, ct);
+        if (!submitted.IsSuccess)
+            throw new InvalidOperationException("Demo online application: " + submitted.Error.Message);
     }
 
     public static async Task PrintSignInsAsync(IServiceProvider services, TextWriter output, CancellationToken ct)

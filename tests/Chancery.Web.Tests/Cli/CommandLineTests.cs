@@ -83,6 +83,8 @@ public abstract class CommandLineTests(DatabaseKind kind)
         Assert.True(await db.Cases.CountAsync() >= 10);
         var states = await db.Cases.Select(c => c.State).Distinct().ToListAsync();
         Assert.True(states.Count >= 9, "demo cases cover the lifecycle: " + string.Join(", ", states));
+        // One case came through the online form, with its answers kept beside it.
+        Assert.Equal("Eriksson", (await db.SubmittedApplications.SingleAsync()).Answers["surname"]);
     }
 
     [Fact]
