@@ -143,13 +143,13 @@ public sealed class CorrectApplication(ChanceryDb db, TimeProvider clock, Screen
         switch (@case)
         {
             case VisaCase visa:
-                var entry = db.Entry(visa);
-                entry.Property(v => v.Purpose).CurrentValue = input.Visa!.Purpose;
-                entry.Property(v => v.Entries).CurrentValue = input.Visa.Entries!.Value;
-                entry.Property(v => v.RequestedFrom).CurrentValue = input.Visa.RequestedFrom!.Value;
-                entry.Property(v => v.RequestedUntil).CurrentValue = input.Visa.RequestedUntil!.Value;
-                entry.Property(v => v.TravelDocumentNumber).CurrentValue = input.Visa.TravelDocumentNumber;
-                entry.Property(v => v.TravelDocumentState).CurrentValue = input.Visa.TravelDocumentState;
+                var visaEntry = db.Entry(visa);
+                visaEntry.Property(v => v.Purpose).CurrentValue = input.Visa!.Purpose;
+                visaEntry.Property(v => v.Entries).CurrentValue = input.Visa.Entries!.Value;
+                visaEntry.Property(v => v.RequestedFrom).CurrentValue = input.Visa.RequestedFrom!.Value;
+                visaEntry.Property(v => v.RequestedUntil).CurrentValue = input.Visa.RequestedUntil!.Value;
+                visaEntry.Property(v => v.TravelDocumentNumber).CurrentValue = input.Visa.TravelDocumentNumber;
+                visaEntry.Property(v => v.TravelDocumentState).CurrentValue = input.Visa.TravelDocumentState;
                 break;
             case PassportCase passport:
                 db.Entry(passport).Property(p => p.Format).CurrentValue = input.PassportFormat ?? PassportFormat.Booklet;
@@ -157,8 +157,23 @@ public sealed class CorrectApplication(ChanceryDb db, TimeProvider clock, Screen
             case BirthReportCase birth:
                 var first = await db.Persons.SingleAsync(p => p.Id == birth.FirstParentId, ct);
                 Copy(input.Parents![0], first);
-                if (birth.SecondParentId is { } second && input.Parents.Count > 1)
+                var entry = db.Entry(birth);
+                if (input.Parents.Count > 1 && birth.SecondParentId is { } second)
+                {
                     Copy(input.Parents[1], await db.Persons.SingleAsync(p => p.Id == second, ct));
+                }
+                else if (input.Parents.Count > 1)
+                {
+                    // A second parent named only in the correction joins the case (and is screened with it).
+                    var added = new Person { Surname = "", GivenNames = "", BirthDate = "", Sex = "", Nationality = "" };
+                    Copy(input.Parents[1], added);
+                    db.Persons.Add(added);
+                    entry.Property(b => b.SecondParentId).CurrentValue = added.Id;
+                }
+                else if (birth.SecondParentId is not null)
+                {
+                    entry.Property(b => b.SecondParentId).CurrentValue = null;
+                }
                 break;
         }
     }

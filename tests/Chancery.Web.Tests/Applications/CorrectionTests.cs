@@ -101,6 +101,40 @@ public abstract partial class CorrectionTests(ApplicationPagesFixture fixture)
     }
 
     [Fact]
+    public async Task Correction_NamingASecondParent_AddsThemToTheCase()
+    {
+        var post = await App.CreatePostAsync();
+        var client = await App.ApiClientAsync(Role.Clerk, post);
+        var answers = SampleApplications.BirthReport(post.Code, Today, "Dubreuil");
+        answers["email"] = $"dubreuil.{Guid.NewGuid():N}@example.org";
+        var body = new JsonObject { ["form"] = "birth-report", ["language"] = "fr", ["answers"] = new JsonObject() };
+        foreach (var (name, value) in answers)
+            body["answers"]![name] = value;
+        var caseId = (await ApiJourney.Expect(await client.PostAsJsonAsync("/api/v1/applications", body), HttpStatusCode.Created))["caseId"]!.GetValue<Guid>();
+        string[] fields = ["secondParent", "parent2Surname", "parent2GivenNames", "parent2Sex", "parent2BirthDate", "parent2PlaceOfBirth", "parent2Nationality"];
+        var token = await App.WithServicesAsync(async sp =>
+        {
+            var actor = new Actor("clerk-test", "Clerk", new HashSet<Role> { Role.Clerk }, new HashSet<int> { post.Id }, null);
+            var requested = await sp.GetRequiredService<CorrectApplication>().RequestAsync(caseId, fields, "Name the second parent.", actor, CancellationToken.None);
+            return requested.Value.Token;
+        });
+        using var applicant = StaffSession.Anonymous(App);
+
+        var response = await applicant.PostFormAsync($"/demande/correction/{token}", new Dictionary<string, string>
+        {
+            ["secondParent"] = "yes", ["parent2Surname"] = "Okonkwo", ["parent2GivenNames"] = "Ada", ["parent2Sex"] = "F",
+            ["parent2BirthDate"] = "1988", ["parent2PlaceOfBirth"] = "Lagos", ["parent2Nationality"] = "NGA",
+        }, "#correction-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(response)).QuerySelector("#correction-done"));
+        var second = await App.WithDbAsync(db => db.Cases.OfType<BirthReportCase>().Where(c => c.Id == caseId).Select(c => c.SecondParent).SingleAsync());
+        Assert.NotNull(second);
+        Assert.Equal("Okonkwo", second.Surname);
+        Assert.Equal("1988", second.BirthDate);
+    }
+
+    [Fact]
     public async Task Correction_OfADecidedCase_IsNotOffered()
     {
         var (post, caseId, _) = await SubmitAsync("Bergqvist");
