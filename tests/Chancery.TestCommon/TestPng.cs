@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Chancery.Web.Tests.Applications;
+namespace Chancery.TestCommon;
 
 // Real PNG files for upload tests: 8-bit RGB, one IDAT chunk, zlib by System.IO.Compression, CRC-32 by hand.
-internal static class TestPng
+public static class TestPng
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 
