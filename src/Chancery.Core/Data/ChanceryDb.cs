@@ -1,4 +1,5 @@
 using Chancery.Core.Applications;
+using Chancery.Core.Appointments;
 using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Documents;
@@ -58,6 +59,30 @@ public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityD
     public DbSet<SubmittedApplication> SubmittedApplications => Set<SubmittedApplication>();
 
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+
+    public DbSet<AppointmentService> AppointmentServices => Set<AppointmentService>();
+
+    public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
+
+    public DbSet<ClosedDay> ClosedDays => Set<ClosedDay>();
+
+    public DbSet<Slot> Slots => Set<Slot>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<BookingRequest> BookingRequests => Set<BookingRequest>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<BallotEntry> BallotEntries => Set<BallotEntry>();
+
+    public DbSet<UsedChallenge> UsedChallenges => Set<UsedChallenge>();
+
+    public DbSet<AbuseEvent> AbuseEvents => Set<AbuseEvent>();
+
+    public DbSet<AddressBlock> AddressBlocks => Set<AddressBlock>();
+
+    public DbSet<PaymentNotice> PaymentNotices => Set<PaymentNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using Chancery.Core.Applications;
+using Chancery.Core.Appointments;
 using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Documents;
@@ -357,5 +358,166 @@ internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.TokenHash).HasMaxLength(64);
         b.Property(r => r.RequestedBy).HasMaxLength(64);
         b.Ignore(r => r.FieldNames);
+    }
+}
+
+internal sealed class AppointmentServiceConfiguration : IEntityTypeConfiguration<AppointmentService>
+{
+    public void Configure(EntityTypeBuilder<AppointmentService> b)
+    {
+        b.HasOne<Post>().WithMany().HasForeignKey(s => s.PostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.PostId, s.Kind }).IsUnique();
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.Currency).HasMaxLength(3);
+        b.Property(s => s.Rescheduling).HasConversion<string>().HasMaxLength(24);
+        b.Property(s => s.Release).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.ReleaseWindowsText).HasMaxLength(200);
+        b.HasMany(s => s.Hours).WithOne().HasForeignKey(h => h.ServiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ClosedDayConfiguration : IEntityTypeConfiguration<ClosedDay>
+{
+    public void Configure(EntityTypeBuilder<ClosedDay> b)
+    {
+        b.HasOne<Post>().WithMany().HasForeignKey(d => d.PostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => new { d.PostId, d.Date }).IsUnique();
+        b.Property(d => d.Reason).HasMaxLength(200);
+    }
+}
+
+internal sealed class SlotConfiguration : IEntityTypeConfiguration<Slot>
+{
+    public void Configure(EntityTypeBuilder<Slot> b)
+    {
+        b.HasOne<AppointmentService>().WithMany().HasForeignKey(s => s.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Ballot>().WithMany().HasForeignKey(s => s.BallotId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(s => new { s.ServiceId, s.StartsAt, s.Counter }).IsUnique();
+        b.HasIndex(s => new { s.ServiceId, s.State, s.StartsAt });
+    }
+}
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> b)
+    {
+        b.HasOne<AppointmentService>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Slot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.ApplicationCaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.Property(x => x.Reference).HasMaxLength(16);
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.DocumentNumber).HasMaxLength(20);
+        b.Property(x => x.IssuingState).HasMaxLength(3);
+        b.Property(x => x.Surname).HasMaxLength(200);
+        b.Property(x => x.ActiveIdentityKey).HasMaxLength(24);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Language).HasMaxLength(2);
+        b.Property(x => x.ManageTokenHash).HasMaxLength(64);
+        b.Property(x => x.CreatedFromAddress).HasMaxLength(45);
+        b.Property(x => x.PaymentReference).HasMaxLength(100);
+        b.Property(x => x.Flag).HasMaxLength(200);
+        b.Property(x => x.CheckedInBy).HasMaxLength(200);
+        b.Ignore(x => x.Identity);
+        // NULLs are distinct in both databases: the indexes bind only active bookings.
+        b.HasIndex(x => new { x.ServiceId, x.ActiveIdentityKey }).IsUnique();
+        b.HasIndex(x => x.ActiveSlotId).IsUnique();
+        b.HasIndex(x => x.ManageTokenHash).IsUnique();
+        b.HasIndex(x => new { x.PostId, x.StartsAt });
+    }
+}
+
+internal sealed class BookingRequestConfiguration : IEntityTypeConfiguration<BookingRequest>
+{
+    public void Configure(EntityTypeBuilder<BookingRequest> b)
+    {
+        b.HasIndex(r => r.TokenHash).IsUnique();
+        b.HasIndex(r => r.ExpiresAt);
+        b.Property(r => r.TokenHash).HasMaxLength(64);
+        b.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.DocumentNumber).HasMaxLength(20);
+        b.Property(r => r.IssuingState).HasMaxLength(3);
+        b.Property(r => r.Surname).HasMaxLength(200);
+        b.Property(r => r.Email).HasMaxLength(254);
+        b.Property(r => r.Language).HasMaxLength(2);
+        b.Property(r => r.CodeHash).HasMaxLength(64);
+        b.Property(r => r.FromAddress).HasMaxLength(45);
+        b.Ignore(r => r.Identity);
+    }
+}
+
+internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
+{
+    public void Configure(EntityTypeBuilder<Ballot> b)
+    {
+        b.HasOne<AppointmentService>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Commitment).HasMaxLength(64);
+        b.Property(x => x.Seed).HasMaxLength(64);
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+internal sealed class BallotEntryConfiguration : IEntityTypeConfiguration<BallotEntry>
+{
+    public void Configure(EntityTypeBuilder<BallotEntry> b)
+    {
+        b.HasOne<Ballot>().WithMany().HasForeignKey(e => e.BallotId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.BallotId, e.IdentityKey }).IsUnique();
+        b.HasIndex(e => e.RegistrationId).IsUnique();
+        b.HasIndex(e => e.ManageTokenHash).IsUnique();
+        b.Property(e => e.RegistrationId).HasMaxLength(32);
+        b.Property(e => e.DocumentNumber).HasMaxLength(20);
+        b.Property(e => e.IssuingState).HasMaxLength(3);
+        b.Property(e => e.Surname).HasMaxLength(200);
+        b.Property(e => e.IdentityKey).HasMaxLength(24);
+        b.Property(e => e.Email).HasMaxLength(254);
+        b.Property(e => e.Language).HasMaxLength(2);
+        b.Property(e => e.ManageTokenHash).HasMaxLength(64);
+        b.Property(e => e.State).HasConversion<string>().HasMaxLength(16);
+        b.Ignore(e => e.Identity);
+    }
+}
+
+internal sealed class UsedChallengeConfiguration : IEntityTypeConfiguration<UsedChallenge>
+{
+    public void Configure(EntityTypeBuilder<UsedChallenge> b)
+    {
+        b.Property(c => c.Id).HasMaxLength(64);
+        b.HasIndex(c => c.ExpiresAt);
+    }
+}
+
+internal sealed class AbuseEventConfiguration : IEntityTypeConfiguration<AbuseEvent>
+{
+    public void Configure(EntityTypeBuilder<AbuseEvent> b)
+    {
+        b.Property(e => e.Address).HasMaxLength(45);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(e => e.IdentityKey).HasMaxLength(24);
+        b.Property(e => e.EmailDomain).HasMaxLength(254);
+        b.HasIndex(e => new { e.Address, e.At });
+        b.HasIndex(e => e.At);
+    }
+}
+
+internal sealed class AddressBlockConfiguration : IEntityTypeConfiguration<AddressBlock>
+{
+    public void Configure(EntityTypeBuilder<AddressBlock> b)
+    {
+        b.Property(x => x.Address).HasMaxLength(45);
+        b.Property(x => x.Reason).HasMaxLength(200);
+        b.Property(x => x.LiftedBy).HasMaxLength(200);
+        b.HasIndex(x => new { x.Address, x.Until });
+    }
+}
+
+internal sealed class PaymentNoticeConfiguration : IEntityTypeConfiguration<PaymentNotice>
+{
+    public void Configure(EntityTypeBuilder<PaymentNotice> b)
+    {
+        b.HasKey(n => n.EventId);
+        b.Property(n => n.EventId).HasMaxLength(100);
+        b.Property(n => n.BookingReference).HasMaxLength(16);
     }
 }
