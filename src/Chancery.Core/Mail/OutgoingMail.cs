@@ -5,4 +5,5 @@ namespace Chancery.Core.Mail;
 /// <param name="Subject">The subject, in any script (it is encoded for transport).</param>
 /// <param name="TextBody">The plain-text body, always sent: it is what every client can show.</param>
 /// <param name="HtmlBody">An optional HTML version of the same text, sent as an alternative to it.</param>
-public sealed record OutgoingMail(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <param name="Attachments">Files sent with it (e.g. the QR code of a booking), none by default.</param>
+public sealed record OutgoingMail(string To, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyList<MailAttachment>? Attachments = null);

@@ -15,6 +15,13 @@ public sealed class ChanceryOptions
     [Required, RegularExpression("^[A-Z]{1,3}$")]
     public string IssuingState { get; set; } = "FRA";
 
+    /// <summary>
+    /// The public address of the applicant-facing site, for links in e-mails sent by background jobs
+    /// (ballot offers); pages use the address they were reached at.
+    /// </summary>
+    [Required, Url]
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
     [Required]
     public ScreeningOptions Screening { get; set; } = new();
 }

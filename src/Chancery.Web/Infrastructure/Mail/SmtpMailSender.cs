@@ -60,18 +60,40 @@ internal sealed partial class SmtpMailSender(IOptions<MailOptions> options, Time
 
         var text = new TextPart(TextFormat.Plain);
         text.SetText(Encoding.UTF8, mail.TextBody);
+        MimeEntity body;
         if (mail.HtmlBody is null)
         {
-            message.Body = text;
+            body = text;
         }
         else
         {
             var html = new TextPart(TextFormat.Html);
             html.SetText(Encoding.UTF8, mail.HtmlBody);
             // Least faithful first: clients show the last part they can render.
-            message.Body = new MultipartAlternative { text, html };
+            body = new MultipartAlternative { text, html };
         }
 
+        if (mail.Attachments is { Count: > 0 } attachments)
+        {
+            var mixed = new Multipart("mixed") { body };
+            foreach (var a in attachments)
+            {
+                var part = new MimePart(ContentType.Parse(a.ContentType))
+                {
+                    Content = new MimeContent(new MemoryStream(a.Content.ToArray())),
+                    ContentDisposition = new ContentDisposition(a.ContentId is null ? ContentDisposition.Attachment : ContentDisposition.Inline),
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                    FileName = a.FileName,
+                };
+                if (a.ContentId is not null)
+                    part.ContentId = a.ContentId;
+                mixed.Add(part);
+            }
+
+            body = mixed;
+        }
+
+        message.Body = body;
         return message;
     }
 
