@@ -68,6 +68,8 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         builder.UseSetting("Chancery:Screening:Worker", WithScreeningWorker ? "true" : "false");
         // Drafts are erased by the pages when they are opened late; the hourly worker would race a moved clock.
         builder.UseSetting("Chancery:Applications:DraftErasure", "false");
+        // Slots are generated and released by the tests themselves; the worker would race a moved clock.
+        builder.UseSetting("Chancery:Appointments:Release", "false");
         builder.UseSetting("Chancery:Uploads:Directory", UploadDirectory);
         if (Smtp is not null)
         {

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Chancery.Core.Applications;
+using Chancery.Core.Appointments;
 using Chancery.Core.Cases;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
@@ -58,6 +59,12 @@ internal static class ChanceryHost
         services.AddScoped<SubmitApplication>();
         services.AddScoped<EraseExpiredDrafts>();
         services.AddScoped<CorrectApplication>();
+        services.AddScoped<GenerateSlots>();
+        services.AddScoped<ReleaseSlots>();
+        services.AddScoped<MarkNoShows>();
+        services.AddScoped<CheckInBooking>();
+        services.AddScoped<AppointmentDashboard>();
+        services.AddScoped<ManageCalendar>();
         services.AddChanceryUploads(builder.Configuration);
         services.AddChanceryMail(builder.Configuration);
         services.AddHttpContextAccessor();
@@ -127,6 +134,8 @@ internal static class ChanceryHost
             services.AddHostedService<ScreeningWorker>();
         if (builder.Configuration.GetValue("Chancery:Applications:DraftErasure", true))
             services.AddHostedService<DraftErasureWorker>();
+        if (builder.Configuration.GetValue("Chancery:Appointments:Release", true))
+            services.AddHostedService<SlotReleaseWorker>();
         return builder;
     }
 
