@@ -23,6 +23,9 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
 {
     public const string StaffPassword = "Test-Password-2026!";
 
+    /// <summary>The ALTCHA key of every test app: a payload solved against one is checked by another.</summary>
+    public const string AltchaKey = "dGVzdC1hbHRjaGEta2V5LW9mLWNoYW5jZXJ5LXRlc3RzLTMyYnl0ZXM=";
+
     public ChanceryApp(TestDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -71,6 +74,14 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         // Slots are generated and released by the tests themselves; the worker would race a moved clock.
         builder.UseSetting("Chancery:Appointments:Release", "false");
         builder.UseSetting("Chancery:Uploads:Directory", UploadDirectory);
+        // ALTCHA: one fixed key (two apps on one database verify each other's challenges) and little work.
+        builder.UseSetting("Chancery:Altcha:HmacKey", AltchaKey);
+        builder.UseSetting("Chancery:Altcha:Cost", "1000");
+        builder.UseSetting("Chancery:Altcha:CounterMin", "100");
+        builder.UseSetting("Chancery:Altcha:CounterMax", "300");
+        // Tests share one app and, in process, one (absent) client address: the per-address limits stay out of their way.
+        builder.UseSetting("Chancery:Abuse:Limits:PagesPerMinute", "100000");
+        builder.UseSetting("Chancery:Abuse:Limits:ChallengesPerMinute", "100000");
         if (Smtp is not null)
         {
             builder.UseSetting("Chancery:Mail:Mode", "smtp");

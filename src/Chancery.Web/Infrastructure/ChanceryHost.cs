@@ -67,6 +67,7 @@ internal static class ChanceryHost
         services.AddScoped<ManageCalendar>();
         services.AddChanceryUploads(builder.Configuration);
         services.AddChanceryMail(builder.Configuration);
+        services.AddChanceryAbuseControl(builder.Configuration);
         services.AddHttpContextAccessor();
         // Sign-in cookies and antiforgery tokens survive a restart: the keys live beside the default database.
         var dataProtection = services.AddDataProtection().SetApplicationName("Chancery");
@@ -156,6 +157,7 @@ internal static class ChanceryHost
         app.UseStaticFiles();
         app.UseChanceryLocalization();
         app.UseRouting();
+        app.UseChanceryAbuseControl();
         app.UseAuthentication();
         app.UseAuthorization();
 
