@@ -73,6 +73,8 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         builder.UseSetting("Chancery:Applications:DraftErasure", "false");
         // Slots are generated and released by the tests themselves; the worker would race a moved clock.
         builder.UseSetting("Chancery:Appointments:Release", "false");
+        // Ballots are opened, drawn and lapsed by the tests calling the jobs; the worker would race a moved clock.
+        builder.UseSetting("Chancery:Appointments:Ballots", "false");
         builder.UseSetting("Chancery:Uploads:Directory", UploadDirectory);
         // ALTCHA: one fixed key (two apps on one database verify each other's challenges) and little work.
         builder.UseSetting("Chancery:Altcha:HmacKey", AltchaKey);

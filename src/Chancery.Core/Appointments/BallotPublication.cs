@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Chancery.Core.Common;
+using Chancery.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Core.Appointments;
 
@@ -34,6 +36,22 @@ public sealed record BallotPublication(
         var ids = registrationIds.Order(StringComparer.Ordinal).ToList();
         var order = BallotDraw.Order(Convert.FromHexString(ballot.Seed), ids);
         return new BallotPublication(ballot.Id, BallotDraw.Algorithm, ballot.Commitment, ballot.Seed, ballot.DrawnAt, slots, ids, order);
+    }
+
+    /// <summary>
+    /// The publication of a ballot once drawn, null before (the seed is still secret). The slots drawn are those
+    /// ever offered: the draw offers every slot it has a registrant for, and later offers pass the same slots on.
+    /// </summary>
+    public static async Task<BallotPublication?> LoadAsync(ChanceryDb db, int ballotId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ballot = await db.Ballots.AsNoTracking().SingleOrDefaultAsync(b => b.Id == ballotId, ct);
+        if (ballot is null || ballot.State != BallotState.Drawn)
+            return null;
+        var entries = await db.BallotEntries.AsNoTracking().Where(e => e.BallotId == ballotId)
+            .Select(e => new { e.RegistrationId, e.OfferedSlotId }).ToListAsync(ct);
+        var slots = entries.Where(e => e.OfferedSlotId != null).Select(e => e.OfferedSlotId).Distinct().Count();
+        return Of(ballot, slots, entries.Select(e => e.RegistrationId));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -71,6 +71,14 @@ public sealed class DrawBallots(ChanceryDb db, TimeProvider clock, BallotNotifie
                 }
             }
 
+            // Slots nobody registered for leave the ballot for the pool, where a later ballot can take them.
+            var unclaimed = slots.Skip(order.Count).Select(s => s.Id).ToList();
+            if (unclaimed.Count > 0)
+            {
+                await db.Slots.Where(s => unclaimed.Contains(s.Id) && s.State == SlotState.Ballot)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, SlotState.Pool).SetProperty(s => s.BallotId, (int?)null), ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -20,6 +20,7 @@ internal static class CommandLine
                chancery screen --name "FULL NAME" [--birth-date YYYY[-MM[-DD]]] [--nationality XXX]
                chancery screen compare "NAME ONE" "NAME TWO" | --file PAIRS.csv
                chancery mrz parse LINE [LINE [LINE]]
+               chancery ballot verify FILE
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -69,6 +70,8 @@ internal static class CommandLine
                     ScreenCommand.RunAsync(rest, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Chancery.Core.Options.ChanceryOptions>>().Value.Screening, stdout, stderr));
             case "mrz":
                 return MrzCli.Run(rest, stdout, stderr);
+            case "ballot":
+                return await BallotCommand.RunAsync(rest, stdout, stderr);
             case "help" or "--help" or "-h":
                 await stdout.WriteLineAsync(Usage);
                 return 0;

@@ -12,6 +12,7 @@ using Chancery.Core.Staff;
 using Chancery.Web.Api;
 using Chancery.Web.Infrastructure.Mail;
 using Chancery.Web.Localization;
+using Chancery.Web.Pages.Appointments.Ballots;
 using Chancery.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -67,6 +68,7 @@ internal static class ChanceryHost
         services.AddScoped<ManageCalendar>();
         services.AddChanceryUploads(builder.Configuration);
         services.AddChanceryMail(builder.Configuration);
+        services.AddChanceryBallots(builder.Configuration);
         services.AddChanceryAbuseControl(builder.Configuration);
         services.AddHttpContextAccessor();
         // Sign-in cookies and antiforgery tokens survive a restart: the keys live beside the default database.
