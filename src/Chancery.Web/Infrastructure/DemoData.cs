@@ -1,4 +1,5 @@
 using Chancery.Core.Applications;
+using Chancery.Core.Appointments;
 using Chancery.Core.Cases;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
@@ -90,6 +91,7 @@ internal static class DemoData
 
         await db.SaveChangesAsync(ct);
         await SeedCasesAsync(services, ct);
+        await SeedAppointmentsAsync(services, [london, dakar], ct);
     }
 
     private static async Task SeedCasesAsync(IServiceProvider services, CancellationToken ct)
@@ -209,6 +211,48 @@ internal static class DemoData
             .ExecuteAsync(ApplicationForms.ShortStayVisa, online, "en", SubmitApplication.Applicant("127.0.0.1"), online: true, draftId: null, ct);
         if (!submitted.IsSuccess)
             throw new InvalidOperationException("Demo online application: " + submitted.Error.Message);
+    }
+
+    // Appointment services at both posts, open Monday to Friday 09:00-12:00 and 14:00-16:00, a closed day next
+    // week, slots over the horizon and a first batch released, so the public pages offer slots at once.
+    private static async Task SeedAppointmentsAsync(IServiceProvider services, Post[] posts, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<ChanceryDb>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var weekdays = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday };
+        var created = new List<AppointmentService>();
+        foreach (var post in posts)
+        {
+            foreach (var kind in post.Code == "LON" ? new[] { ServiceKind.Passport, ServiceKind.ShortStayVisa, ServiceKind.BirthReport } : [ServiceKind.Passport, ServiceKind.ShortStayVisa])
+            {
+                var service = new AppointmentService
+                {
+                    PostId = post.Id, Kind = kind, RequiresApplication = AppointmentService.RequiresApplicationByDefault(kind),
+                    DurationMinutes = kind == ServiceKind.Passport ? 15 : 20, Counters = kind == ServiceKind.Passport ? 2 : 1,
+                    FeeMinor = kind == ServiceKind.ShortStayVisa ? 9000 : null, ReleaseWindowsText = "08:00-12:00,14:00-18:00",
+                };
+                foreach (var day in weekdays)
+                {
+                    service.Hours.Add(new OpeningHours { Day = day, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(12, 0) });
+                    service.Hours.Add(new OpeningHours { Day = day, Opens = new TimeOnly(14, 0), Closes = new TimeOnly(16, 0) });
+                }
+
+                db.AppointmentServices.Add(service);
+                created.Add(service);
+            }
+
+            var closed = today.AddDays(7);
+            while (closed.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                closed = closed.AddDays(1);
+            db.ClosedDays.Add(new ClosedDay { PostId = post.Id, Date = closed, Reason = "Fermeture exceptionnelle (démonstration)" });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await services.GetRequiredService<GenerateSlots>().ExecuteAsync(null, ct);
+        var release = services.GetRequiredService<ReleaseSlots>();
+        foreach (var service in created)
+            await release.ReleaseNowAsync(service.Id, 40, ct);
     }
 
     public static async Task PrintSignInsAsync(IServiceProvider services, TextWriter output, CancellationToken ct)
