@@ -60,6 +60,16 @@ internal static class ChanceryHost
         services.AddScoped<SubmitApplication>();
         services.AddScoped<EraseExpiredDrafts>();
         services.AddScoped<CorrectApplication>();
+        services.AddScoped<RequestBookingCode>();
+        services.AddScoped<VerifyBookingCode>();
+        services.AddScoped<BookAppointment>();
+        services.AddScoped<ManageBooking>();
+        services.AddScoped<ConfirmPayment>();
+        services.AddScoped<ExpireUnpaidBookings>();
+        services.AddScoped<Pages.Appointments.BookingConfirmation>();
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
+            .Validate(o => o.WebhookSecret is null || o.WebhookSecret.Length >= 32, "Chancery:Payments:WebhookSecret must be at least 32 characters.")
+            .ValidateOnStart();
         services.AddScoped<GenerateSlots>();
         services.AddScoped<ReleaseSlots>();
         services.AddScoped<MarkNoShows>();
@@ -171,6 +181,7 @@ internal static class ChanceryHost
         api.MapScreeningApi();
         api.MapDocumentRegisterApi();
         api.MapApplicationsApi();
+        app.MapPaymentsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
