@@ -51,11 +51,19 @@ public sealed class CheckInBooking(ChanceryDb db, TimeProvider clock)
 
         var kind = await db.AppointmentServices.Where(s => s.Id == booking.ServiceId).Select(s => s.Kind).SingleAsync(ct);
         var accepted = booking.Identity.IsDocument(presentedDocumentNumber);
+        // Two desks scanning the same booking at once: a conditional update claims it, the second finds it done.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var id = booking.Id;
+        var claimed = await db.Bookings.Where(b => b.Id == id && b.State == BookingState.Confirmed)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.EndedAt, now), ct);
+        if (claimed != 1)
+            return Error.Conflict("checkin.already", "This booking has already been checked in.");
         if (accepted)
             booking.CheckIn(actor.DisplayName, now);
         else
             booking.Refuse(actor.DisplayName, "Document presented at the door does not match the bound one: probable resale", now);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new Outcome(accepted, booking.Reference, kind, booking.StartsAt, Mask(booking.Surname, booking.DocumentNumber));
     }
 

@@ -3,6 +3,7 @@ using Chancery.Core.Appointments;
 using Chancery.Core.Staff;
 using Chancery.TestCommon;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.Web.Tests.Appointments;
 
@@ -96,6 +97,23 @@ public abstract class CheckInTests(AppFixture fixture)
 
         Assert.Equal("/staff/denied", response.Headers.Location?.AbsolutePath);
         Assert.Equal("/staff/denied", post403.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task CheckIn_TwoDesksAtOnce_RecordTheVisitOnce()
+    {
+        var (post, service) = await CalendarPageData.ServiceAsync(App);
+        var clerk = await App.CreateStaffAsync(Role.Clerk, post);
+        var booking = await CalendarPageData.BookAtAsync(App, service, Now(), "GH123456");
+        var actor = (await App.WithServicesAsync(sp => sp.GetRequiredService<LoadActor>().ForUserAsync(clerk.Id, "127.0.0.1", CancellationToken.None)))!;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => App.WithServicesAsync(sp =>
+            sp.GetRequiredService<CheckInBooking>().ExecuteAsync(actor, booking.Reference, i == 0 ? "GH123456" : "ZZ000000", CancellationToken.None))));
+
+        var done = Assert.Single(results, r => r.IsSuccess);
+        Assert.True(Assert.Single(results, r => !r.IsSuccess).Error!.Code is "checkin.already" or "checkin.refused");
+        var saved = await App.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booking.Id));
+        Assert.Equal(done.Value.Accepted ? BookingState.CheckedIn : BookingState.Refused, saved.State);
     }
 
     private DateTime Now() => App.Clock.GetUtcNow().UtcDateTime;
