@@ -39,7 +39,7 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
 
         var email = (input.Email ?? "").Trim();
         if (!IsEmail(email))
-            return Error.Validation("Email", "Give a valid e-mail address.");
+            return new Error(ErrorKind.Validation, "appointment.email-invalid", "Give a valid e-mail address.", "Email");
 
         var identity = await IdentityAsync(service, input, ct);
         if (!identity.IsSuccess)
@@ -108,7 +108,9 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
         if (!service.RequiresApplication)
         {
             var typed = BoundIdentity.Create(input.DocumentNumber, input.IssuingState, input.Surname, input.BirthDate);
-            return typed is null ? Error.Validation("DocumentNumber", "Give the travel document number, its issuing state, the surname and the birth date.") : new Bound(typed, null);
+            return typed is null
+                ? new Error(ErrorKind.Validation, "appointment.identity-invalid", "Give the travel document number, its issuing state, the surname and the birth date.", "DocumentNumber")
+                : new Bound(typed, null);
         }
 
         var number = (input.ApplicationNumber ?? "").Trim().ToUpperInvariant();
@@ -126,7 +128,7 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
                      where c.Reference == number && c.PostId == service.PostId && a.Form == form
                      select new { c.Id, c.State, c.Applicant.Surname, c.Applicant.BirthDate, Visa = c as VisaCase }).SingleOrDefaultAsync(ct);
         // The same answer whether the number is unknown or the birth date wrong: the page is no oracle for application numbers.
-        var notFound = Error.Validation("ApplicationNumber", "No submitted application of this post matches this number and birth date.");
+        var notFound = new Error(ErrorKind.Validation, "appointment.application-mismatch", "No submitted application of this post matches this number and birth date.", "ApplicationNumber");
         if (application is null || input.BirthDate is null
             || application.BirthDate != input.BirthDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             return notFound;
@@ -137,7 +139,7 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
             ? BoundIdentity.Create(visa.TravelDocumentNumber, visa.TravelDocumentState, application.Surname, input.BirthDate)
             : BoundIdentity.Create(input.DocumentNumber, input.IssuingState, application.Surname, input.BirthDate);
         return identity is null
-            ? Error.Validation("DocumentNumber", "Give the travel document number and its issuing state.")
+            ? new Error(ErrorKind.Validation, "appointment.identity-invalid", "Give the travel document number and its issuing state.", "DocumentNumber")
             : new Bound(identity, application.Id);
     }
 }

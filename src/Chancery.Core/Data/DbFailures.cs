@@ -6,9 +6,9 @@ namespace Chancery.Core.Data;
 /// <summary>Recognises database refusals that operations turn into expected failures, on either database.</summary>
 public static class DbFailures
 {
-    /// <summary>A unique index refused the row (PostgreSQL SQLSTATE 23505; SQLite constraint error 19 on a UNIQUE index).</summary>
+    /// <summary>A unique index refused the row (PostgreSQL SQLSTATE 23505; SQLite "UNIQUE constraint failed").</summary>
     public static bool IsUniqueViolation(DbUpdateException e) => e?.InnerException is DbException db
-        && (db.SqlState == "23505" || (db.ErrorCode == 19 && db.Message.Contains("UNIQUE", StringComparison.Ordinal)));
+        && (db.SqlState == "23505" || db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 
     public static bool IsPostgres(this ChanceryDb db) =>
         db?.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
