@@ -16,6 +16,10 @@ internal sealed class SlotsModel(ChanceryDb db, VerifyBookingCode verify, BookAp
     [BindProperty]
     public long? SlotId { get; set; }
 
+    /// <summary>Set by the "earliest free slot" button: any released slot will do, the earliest first.</summary>
+    [BindProperty(Name = "premier")]
+    public bool Earliest { get; set; }
+
     public SlotChoice Choice { get; private set; } = SlotChoice.Empty;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
@@ -32,13 +36,13 @@ internal sealed class SlotsModel(ChanceryDb db, VerifyBookingCode verify, BookAp
         var request = await verify.FindAsync(token, ct);
         if (request is null || request.VerifiedAt is null || request.Purpose != BookingPurpose.Book)
             return NotFound();
-        if (SlotId is null)
+        if (SlotId is null && !Earliest)
         {
             ModelState.AddModelError("SlotId", texts["appt.slot.choose"]);
         }
         else
         {
-            var booked = await book.ExecuteAsync(request.Id, SlotId, ct);
+            var booked = await book.ExecuteAsync(request.Id, Earliest ? null : SlotId, ct);
             if (booked.IsSuccess)
             {
                 var link = $"{Request.Scheme}://{Request.Host}/rendez-vous/gerer/{booked.Value.ManageToken}";
