@@ -24,6 +24,9 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
     public const string StaffPassword = "Test-Password-2026!";
 
     /// <summary>The ALTCHA key of every test app: a payload solved against one is checked by another.</summary>
+    /// <summary>The secret the tests' payment provider signs its webhooks with.</summary>
+    public const string PaymentWebhookSecret = "test-payment-webhook-secret-of-chancery-tests";
+
     public const string AltchaKey = "dGVzdC1hbHRjaGEta2V5LW9mLWNoYW5jZXJ5LXRlc3RzLTMyYnl0ZXM=";
 
     public ChanceryApp(TestDatabase database)
@@ -78,6 +81,7 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         builder.UseSetting("Chancery:Uploads:Directory", UploadDirectory);
         // ALTCHA: one fixed key (two apps on one database verify each other's challenges) and little work.
         builder.UseSetting("Chancery:Altcha:HmacKey", AltchaKey);
+        builder.UseSetting("Chancery:Payments:WebhookSecret", PaymentWebhookSecret);
         builder.UseSetting("Chancery:Altcha:Cost", "1000");
         builder.UseSetting("Chancery:Altcha:CounterMin", "100");
         builder.UseSetting("Chancery:Altcha:CounterMax", "300");
