@@ -86,6 +86,8 @@ public sealed class TestDatabase : IAsyncDisposable
         new("Chancery:Database", Kind == DatabaseKind.Postgres ? "postgres" : "sqlite"),
         new("ConnectionStrings:Chancery", ConnectionString),
         new("Chancery:Demo", "false"),
+        // PostgreSQL deployments must share the proof-of-work key between instances; every app on a test database uses this one.
+        new("Chancery:Altcha:HmacKey", ChanceryApp.AltchaKey),
     ];
 
     public ValueTask DisposeAsync()

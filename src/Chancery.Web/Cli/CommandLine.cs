@@ -95,6 +95,12 @@ internal static class CommandLine
             await stderr.WriteLineAsync("chancery: " + e.Message);
             return 1;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // A setting missing or wrong: one line naming it, not a stack trace.
+            await stderr.WriteLineAsync("chancery: " + string.Join(" ", e.Failures));
+            return 2;
+        }
     }
 
     private static async Task<int> WithServicesAsync(string[] hostArgs, TextWriter stderr, Func<IServiceProvider, CancellationToken, Task<int>> run)

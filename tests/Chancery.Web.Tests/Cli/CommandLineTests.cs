@@ -118,6 +118,9 @@ public abstract class CommandLineTests(DatabaseKind kind)
     private static async Task<(int Code, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
     {
         var dbArgs = new[] { "--database", kind(database), "--connection", database.ConnectionString };
+        // The server needs the proof-of-work key on PostgreSQL (shared by all instances); the other verbs do not.
+        if (args.Length > 0 && args[0] == "serve")
+            dbArgs = [.. dbArgs, "--Chancery:Altcha:HmacKey", ChanceryApp.AltchaKey];
         var verbArgs = args.Length > 0 && !args[0].StartsWith('-') ? new[] { args[0] }.Concat(dbArgs).Concat(args[1..]) : dbArgs.Concat(args);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
