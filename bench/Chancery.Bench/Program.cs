@@ -1,11 +1,13 @@
+using Chancery.Bench.Booking;
 using Chancery.Bench.Screening;
 
 // `scripts/bench.sh NAME [options]`: one benchmark per name, each printing a table and writing JSON.
-const string Benchmarks = "benchmarks: screening";
+const string Benchmarks = "benchmarks: screening, booking";
 
 return args switch
 {
     ["screening", .. var options] => ScreeningBenchmark.Run(options),
+    ["booking", .. var options] => BookingBenchmark.Run(options),
     [] => Fail($"bench: name a benchmark. {Benchmarks}"),
     [var name, ..] => Fail($"bench: unknown benchmark '{name}'. {Benchmarks}"),
 };
