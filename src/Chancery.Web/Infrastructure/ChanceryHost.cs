@@ -66,6 +66,7 @@ internal static class ChanceryHost
         services.AddScoped<ManageBooking>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<ExpireUnpaidBookings>();
+        services.AddScoped<PurgeBookingRequests>();
         services.AddScoped<Pages.Appointments.BookingConfirmation>();
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section)
             .Validate(o => o.WebhookSecret is null || o.WebhookSecret.Length >= 32, "Chancery:Payments:WebhookSecret must be at least 32 characters.")

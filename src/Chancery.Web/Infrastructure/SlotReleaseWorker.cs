@@ -38,6 +38,11 @@ internal sealed partial class SlotReleaseWorker(IServiceScopeFactory scopes, Tim
                 var noShows = await services.GetRequiredService<MarkNoShows>().ExecuteAsync(stoppingToken);
                 if (noShows > 0)
                     LogNoShows(log, noShows);
+                var lapsed = await services.GetRequiredService<ExpireUnpaidBookings>().ExecuteAsync(stoppingToken);
+                if (lapsed > 0)
+                    LogLapsed(log, lapsed);
+                await services.GetRequiredService<AbuseGuard>().PurgeEventsAsync(stoppingToken);
+                await services.GetRequiredService<PurgeBookingRequests>().ExecuteAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -55,6 +60,9 @@ internal sealed partial class SlotReleaseWorker(IServiceScopeFactory scopes, Tim
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} appointment slots")]
     private static partial void LogReleased(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} unpaid bookings lapsed at their payment deadline")]
+    private static partial void LogLapsed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Marked {Count} bookings as no-shows")]
     private static partial void LogNoShows(ILogger logger, int count);
