@@ -20,7 +20,7 @@ public sealed class ChanceryOptions
     /// (ballot offers); pages use the address they were reached at.
     /// </summary>
     [Required, Url]
-    public string PublicUrl { get; set; } = "http://localhost:5000";
+    public string PublicUrl { get; set; } = "http://localhost:5080";
 
     [Required]
     public ScreeningOptions Screening { get; set; } = new();
