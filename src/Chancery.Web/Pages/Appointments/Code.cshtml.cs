@@ -51,7 +51,8 @@ internal sealed class CodeModel(VerifyBookingCode verify, RegisterForBallot regi
                     var entry = await register.ExecuteAsync(request.Id, ct);
                     if (!entry.IsSuccess)
                     {
-                        ModelState.AddModelError("", entry.Error.Message);
+                        var key = "appt.error." + entry.Error.Code;
+                        ModelState.AddModelError("", texts.Contains(key) ? texts[key] : entry.Error.Message);
                         IsVoid = true;
                         return Page();
                     }
