@@ -20,11 +20,17 @@ public sealed class BookAppointment(ChanceryDb db, TimeProvider clock)
     /// <param name="slotId">The slot chosen, or null for the earliest released slot of the service.</param>
     public async Task<Result<Booked>> ExecuteAsync(Guid requestId, long? slotId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var request = await db.BookingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null || request.VerifiedAt is null || request.UsedAt is not null || request.ExpiresAt <= now || request.Purpose != BookingPurpose.Book)
-            return new Error(ErrorKind.Conflict, "appointment.request-void", "This booking session has expired or was already used. Start again.");
-        var service = await db.AppointmentServices.AsNoTracking().SingleAsync(s => s.Id == request.ServiceId, ct);
+        return request is null ? RequestVoid() : await ExecuteAsync(request, slotId, ct);
+    }
+
+    /// <summary>The same, for a request the caller has just read (the page has, to check its link).</summary>
+    public async Task<Result<Booked>> ExecuteAsync(BookingRequest request, long? slotId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (request.VerifiedAt is null || request.UsedAt is not null || request.ExpiresAt <= now || request.Purpose != BookingPurpose.Book)
+            return RequestVoid();
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -32,10 +38,10 @@ public sealed class BookAppointment(ChanceryDb db, TimeProvider clock)
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Spending the request first also takes SQLite's write lock at once, so the rest runs serialised there.
             var spent = await db.BookingRequests
-                .Where(r => r.Id == requestId && r.UsedAt == null)
+                .Where(r => r.Id == request.Id && r.UsedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.UsedAt, now), ct);
             if (spent == 0)
-                return new Error(ErrorKind.Conflict, "appointment.request-void", "This booking session has expired or was already used. Start again.");
+                return RequestVoid();
 
             var claimed = await ClaimAsync(request.ServiceId, slotId, now, ct);
             if (claimed is null)
@@ -46,7 +52,10 @@ public sealed class BookAppointment(ChanceryDb db, TimeProvider clock)
                     : new Error(ErrorKind.Conflict, "appointment.slot-taken", "This slot has just been taken. Choose another one.", "SlotId");
             }
 
-            var slot = await db.Slots.AsNoTracking().SingleAsync(s => s.Id == claimed.Value, ct);
+            var service = await db.AppointmentServices.AsNoTracking()
+                .Where(s => s.Id == request.ServiceId)
+                .Select(s => new { s.RequiresPrepayment, s.PaymentWindowHours })
+                .SingleAsync(ct);
             var token = Secrets.NewToken();
             var booking = new Booking
             {
@@ -64,7 +73,7 @@ public sealed class BookAppointment(ChanceryDb db, TimeProvider clock)
                 CreatedAt = now,
                 CreatedFromAddress = request.FromAddress,
             };
-            booking.Hold(slot, PaymentDeadline(service, slot, now));
+            booking.Hold(claimed.Id, claimed.StartsAt, PaymentDeadline(service.RequiresPrepayment, service.PaymentWindowHours, claimed.StartsAt, now));
             db.Bookings.Add(booking);
             try
             {
@@ -83,47 +92,62 @@ public sealed class BookAppointment(ChanceryDb db, TimeProvider clock)
         });
     }
 
+    private static Error RequestVoid() =>
+        new(ErrorKind.Conflict, "appointment.request-void", "This booking session has expired or was already used. Start again.");
+
     /// <summary>The fee deadline when the service is prepaid: the payment window, but never past the appointment.</summary>
     public static DateTime? PaymentDeadline(AppointmentService service, Slot slot, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(slot);
-        if (!service.RequiresPrepayment)
-            return null;
-        var deadline = now.AddHours(service.PaymentWindowHours);
-        return deadline < slot.StartsAt ? deadline : slot.StartsAt;
+        return PaymentDeadline(service.RequiresPrepayment, service.PaymentWindowHours, slot.StartsAt, now);
     }
 
-    /// <summary>Takes one released slot with a conditional update; null when none could be taken.</summary>
-    private async Task<long?> ClaimAsync(int serviceId, long? slotId, DateTime now, CancellationToken ct)
+    private static DateTime? PaymentDeadline(bool prepaid, int windowHours, DateTime startsAt, DateTime now)
     {
-        if (slotId is { } id)
-        {
-            var taken = await db.Slots
-                .Where(s => s.Id == id && s.ServiceId == serviceId && s.State == SlotState.Released && s.StartsAt > now)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, SlotState.Booked), ct);
-            return taken == 1 ? id : null;
-        }
+        if (!prepaid)
+            return null;
+        var deadline = now.AddHours(windowHours);
+        return deadline < startsAt ? deadline : startsAt;
+    }
 
-        // The earliest released slot. On PostgreSQL, rows other transactions are taking are skipped rather
-        // than waited for, so thousands of simultaneous requests each get a different slot without queueing.
+    /// <summary>Takes one released slot with a conditional update that returns it; null when none could be taken.</summary>
+    private async Task<ClaimedSlot?> ClaimAsync(int serviceId, long? slotId, DateTime now, CancellationToken ct)
+    {
         var released = nameof(SlotState.Released);
         var booked = nameof(SlotState.Booked);
-        var ids = db.IsPostgres()
-            ? await db.Database.SqlQuery<long>($"""
+        // The earliest released slot: on PostgreSQL, rows other transactions are taking are skipped rather
+        // than waited for, so thousands of simultaneous requests each get a different slot without queueing.
+        var query = slotId is { } id
+            ? db.Database.SqlQuery<ClaimedSlot>($"""
                 UPDATE "Slots" SET "State" = {booked}
-                WHERE "Id" = (SELECT "Id" FROM "Slots"
-                              WHERE "ServiceId" = {serviceId} AND "State" = {released} AND "StartsAt" > {now}
-                              ORDER BY "StartsAt", "Counter" LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """).ToListAsync(ct)
-            : await db.Database.SqlQuery<long>($"""
-                UPDATE "Slots" SET "State" = {booked}
-                WHERE "Id" = (SELECT "Id" FROM "Slots"
-                              WHERE "ServiceId" = {serviceId} AND "State" = {released} AND "StartsAt" > {now}
-                              ORDER BY "StartsAt", "Counter" LIMIT 1)
-                RETURNING "Id" AS "Value"
-                """).ToListAsync(ct);
-        return ids.Count == 1 ? ids[0] : null;
+                WHERE "Id" = {id} AND "ServiceId" = {serviceId} AND "State" = {released} AND "StartsAt" > {now}
+                RETURNING "Id", "StartsAt"
+                """)
+            : db.IsPostgres()
+                ? db.Database.SqlQuery<ClaimedSlot>($"""
+                    UPDATE "Slots" SET "State" = {booked}
+                    WHERE "Id" = (SELECT "Id" FROM "Slots"
+                                  WHERE "ServiceId" = {serviceId} AND "State" = {released} AND "StartsAt" > {now}
+                                  ORDER BY "StartsAt", "Counter" LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING "Id", "StartsAt"
+                    """)
+                : db.Database.SqlQuery<ClaimedSlot>($"""
+                    UPDATE "Slots" SET "State" = {booked}
+                    WHERE "Id" = (SELECT "Id" FROM "Slots"
+                                  WHERE "ServiceId" = {serviceId} AND "State" = {released} AND "StartsAt" > {now}
+                                  ORDER BY "StartsAt", "Counter" LIMIT 1)
+                    RETURNING "Id", "StartsAt"
+                    """);
+        var rows = await query.ToListAsync(ct);
+        return rows.Count == 1 ? new ClaimedSlot { Id = rows[0].Id, StartsAt = DateTime.SpecifyKind(rows[0].StartsAt, DateTimeKind.Utc) } : null;
+    }
+
+    /// <summary>What the claim returns: the slot and its start.</summary>
+    private sealed class ClaimedSlot
+    {
+        public long Id { get; init; }
+
+        public DateTime StartsAt { get; init; }
     }
 }

@@ -79,9 +79,15 @@ public sealed class Booking
     public void Hold(Slot slot, DateTime? paymentDeadline)
     {
         ArgumentNullException.ThrowIfNull(slot);
-        SlotId = slot.Id;
-        StartsAt = slot.StartsAt;
-        ActiveSlotId = slot.Id;
+        Hold(slot.Id, slot.StartsAt, paymentDeadline);
+    }
+
+    /// <summary>Takes the slot claimed by id (its start as the claim returned it).</summary>
+    public void Hold(long slotId, DateTime startsAt, DateTime? paymentDeadline)
+    {
+        SlotId = slotId;
+        StartsAt = startsAt;
+        ActiveSlotId = slotId;
         ActiveIdentityKey = Identity.Key;
         PaymentDeadline = paymentDeadline;
         State = paymentDeadline is null ? BookingState.Confirmed : BookingState.AwaitingPayment;

@@ -42,7 +42,7 @@ internal sealed class SlotsModel(ChanceryDb db, VerifyBookingCode verify, BookAp
         }
         else
         {
-            var booked = await book.ExecuteAsync(request.Id, Earliest ? null : SlotId, ct);
+            var booked = await book.ExecuteAsync(request, Earliest ? null : SlotId, ct);
             if (booked.IsSuccess)
             {
                 var link = $"{Request.Scheme}://{Request.Host}/rendez-vous/gerer/{booked.Value.ManageToken}";
@@ -52,7 +52,8 @@ internal sealed class SlotsModel(ChanceryDb db, VerifyBookingCode verify, BookAp
 
             var key = "appt.error." + booked.Error.Code;
             ModelState.AddModelError(booked.Error.Field == "SlotId" ? "SlotId" : "", texts.Contains(key) ? texts[key] : booked.Error.Message);
-            if (booked.Error.Code is "appointment.request-void" or "appointment.identity-booked")
+            // Nothing left, or nothing more this request can do: no list to offer again.
+            if (booked.Error.Code is "appointment.request-void" or "appointment.identity-booked" or "appointment.none-left")
             {
                 Choice = SlotChoice.Empty;
                 return Page();
