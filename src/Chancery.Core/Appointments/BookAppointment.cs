@@ -56,23 +56,8 @@ public sealed class BookAppointment(ChanceryDb db, TimeProvider clock)
                 .Where(s => s.Id == request.ServiceId)
                 .Select(s => new { s.RequiresPrepayment, s.PaymentWindowHours })
                 .SingleAsync(ct);
-            var token = Secrets.NewToken();
-            var booking = new Booking
-            {
-                Reference = BookingReferences.New(),
-                PostId = request.PostId,
-                ServiceId = request.ServiceId,
-                DocumentNumber = request.DocumentNumber,
-                IssuingState = request.IssuingState,
-                Surname = request.Surname,
-                BirthDate = request.BirthDate,
-                Email = request.Email,
-                Language = request.Language,
-                ApplicationCaseId = request.ApplicationCaseId,
-                ManageTokenHash = Secrets.Hash(token),
-                CreatedAt = now,
-                CreatedFromAddress = request.FromAddress,
-            };
+            var (booking, token) = Booking.Bind(
+                request.PostId, request.ServiceId, request.Identity, request.Email, request.Language, request.ApplicationCaseId, now, request.FromAddress);
             booking.Hold(claimed.Id, claimed.StartsAt, PaymentDeadline(service.RequiresPrepayment, service.PaymentWindowHours, claimed.StartsAt, now));
             db.Bookings.Add(booking);
             try

@@ -73,6 +73,32 @@ public sealed class Booking
 
     public BoundIdentity Identity => new(DocumentNumber, IssuingState, Surname, BirthDate);
 
+    /// <summary>A new booking bound to <paramref name="identity"/>, with a fresh reference and manage token (returned; only its hash is kept).</summary>
+    public static (Booking Booking, string ManageToken) Bind(
+        int postId, int serviceId, BoundIdentity identity, string email, string language, Guid? applicationCaseId, DateTime now,
+        string? fromAddress = null, int? ballotEntryId = null)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var token = Applications.Secrets.NewToken();
+        return (new Booking
+        {
+            Reference = BookingReferences.New(),
+            PostId = postId,
+            ServiceId = serviceId,
+            DocumentNumber = identity.DocumentNumber,
+            IssuingState = identity.IssuingState,
+            Surname = identity.Surname,
+            BirthDate = identity.BirthDate,
+            Email = email,
+            Language = language,
+            ApplicationCaseId = applicationCaseId,
+            BallotEntryId = ballotEntryId,
+            ManageTokenHash = Applications.Secrets.Hash(token),
+            CreatedAt = now,
+            CreatedFromAddress = fromAddress,
+        }, token);
+    }
+
     public bool IsActive => State is BookingState.AwaitingPayment or BookingState.Confirmed;
 
     /// <summary>Takes the slot. A payment deadline leaves the booking awaiting the provider's confirmation.</summary>

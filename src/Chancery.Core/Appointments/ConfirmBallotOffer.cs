@@ -48,23 +48,8 @@ public sealed class ConfirmBallotOffer(ChanceryDb db, TimeProvider clock)
             return Error.Conflict("ballot.not-offered", "No slot is offered to this registration.");
         var service = await db.AppointmentServices.AsNoTracking().SingleAsync(s => s.Id == ballot.ServiceId, ct);
 
-        var manageToken = Secrets.NewToken();
-        var booking = new Booking
-        {
-            Reference = BookingReferences.New(),
-            PostId = ballot.PostId,
-            ServiceId = ballot.ServiceId,
-            DocumentNumber = entry.DocumentNumber,
-            IssuingState = entry.IssuingState,
-            Surname = entry.Surname,
-            BirthDate = entry.BirthDate,
-            Email = entry.Email,
-            Language = entry.Language,
-            ApplicationCaseId = entry.ApplicationCaseId,
-            BallotEntryId = entry.Id,
-            ManageTokenHash = Secrets.Hash(manageToken),
-            CreatedAt = now,
-        };
+        var (booking, manageToken) = Booking.Bind(
+            ballot.PostId, ballot.ServiceId, entry.Identity, entry.Email, entry.Language, entry.ApplicationCaseId, now, ballotEntryId: entry.Id);
         booking.Hold(slot, BookAppointment.PaymentDeadline(service, slot, now));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
