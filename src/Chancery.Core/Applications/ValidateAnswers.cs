@@ -142,7 +142,7 @@ public static class ValidateAnswers
                 value = choice;
                 return null;
             case FieldType.Email:
-                return MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal) && address.Host.Length > 2
+                return IsEmail(value)
                     ? null
                     : new(name, "email.invalid", $"'{value}' is not an e-mail address such as name@example.org.");
             case FieldType.Phone:
@@ -208,4 +208,9 @@ public static class ValidateAnswers
             }
         }
     }
+
+    /// <summary>One mailbox address such as name@example.org: the one rule for every form that asks for an address.</summary>
+    public static bool IsEmail(string? value) =>
+        value is not null && MailAddress.TryCreate(value, out var address) && address.Address == value
+        && value.Contains('.', StringComparison.Ordinal) && address.Host.Length > 2;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Chancery.Core.Mail;
 
 namespace Chancery.Core.Appointments;
@@ -16,12 +15,11 @@ public static class BookingMails
             $"Votre code à usage unique est {code}.\n\nSaisissez-le sur la page de rendez-vous dans les 10 minutes. Il ne sert qu’une fois ; après 5 essais erronés, il n’est plus valable.\n\nSi vous n’avez pas demandé de rendez-vous, ignorez ce message.\n\nLa prise de rendez-vous est gratuite. Personne ne peut vous la faire payer.");
 
     /// <summary>The confirmation, with the QR code of the reference attached.</summary>
-    public static OutgoingMail Confirmation(Booking booking, string postName, string serviceName, DateTime localStart, string manageLink)
+    public static OutgoingMail Confirmation(Booking booking, string postName, string timeZone, string serviceName, string manageLink)
     {
         ArgumentNullException.ThrowIfNull(booking);
         var en = booking.Language == "en";
-        var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "fr-FR");
-        var when = localStart.ToString(en ? "dddd d MMMM yyyy 'at' HH:mm" : "dddd d MMMM yyyy 'à' HH'h'mm", culture);
+        var when = BallotMails.When(booking.StartsAt, timeZone, en);
         var payment = booking.PaymentDeadline is { } deadline
             ? en
                 ? $"\nThis post requires the fee to be paid in advance: pay it before {deadline:yyyy-MM-dd HH:mm} UTC from the link below, or the appointment lapses.\n"

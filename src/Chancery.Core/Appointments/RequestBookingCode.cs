@@ -15,7 +15,7 @@ namespace Chancery.Core.Appointments;
 /// </summary>
 public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProvider clock)
 {
-    public sealed record Issued(Guid RequestId, string Token);
+    public sealed record Issued(Guid RequestId, string Token, string IdentityKey);
 
     public async Task<Result<Issued>> ExecuteAsync(BookingCodeInput input, string? fromAddress, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
         }
 
         var email = (input.Email ?? "").Trim();
-        if (!IsEmail(email))
+        if (email.Length > 254 || !ValidateAnswers.IsEmail(email))
             return new Error(ErrorKind.Validation, "appointment.email-invalid", "Give a valid e-mail address.", "Email");
 
         var identity = await IdentityAsync(service, input, ct);
@@ -94,12 +94,8 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
             return new Error(ErrorKind.Conflict, "mail.not-sent", "The code could not be sent to this address just now. Try again in a few minutes.", "Email");
         }
 
-        return new Issued(request.Id, token);
+        return new Issued(request.Id, token, request.Identity.Key);
     }
-
-    private static bool IsEmail(string value) =>
-        value.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value
-        && address.Host.Contains('.', StringComparison.Ordinal) && address.Host.Length > 2;
 
     private sealed record Bound(BoundIdentity Identity, Guid? CaseId);
 

@@ -39,7 +39,7 @@ internal sealed class IdempotentIntake(ChanceryDb db, TimeProvider clock)
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (DbFailures.IsUniqueViolation(e))
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();

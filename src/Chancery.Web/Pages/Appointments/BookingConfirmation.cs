@@ -16,7 +16,7 @@ internal sealed partial class BookingConfirmation(ChanceryDb db, IMailSender mai
         try
         {
             await mail.SendAsync(
-                BookingMails.Confirmation(booking, post.Name, texts.Get($"appt.service.{kind}", booking.Language), AppointmentTimes.Local(booking.StartsAt, post.TimeZone), manageLink),
+                BookingMails.Confirmation(booking, post.Name, post.TimeZone, texts.Get($"appt.service.{kind}", booking.Language), manageLink),
                 ct);
         }
         catch (MailNotSentException e)

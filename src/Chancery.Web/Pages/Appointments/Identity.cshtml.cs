@@ -94,8 +94,7 @@ internal sealed class IdentityModel(
             return Page();
         }
 
-        var request = await db.BookingRequests.AsNoTracking().Where(r => r.Id == issued.Value.RequestId).Select(r => r.IssuingState + ":" + r.DocumentNumber).SingleAsync(ct);
-        await abuse.RecordAsync(address, AbuseKind.IdentityRequested, request, email[(email.LastIndexOf('@') + 1)..].ToLowerInvariant(), ct);
+        await abuse.RecordAsync(address, AbuseKind.IdentityRequested, issued.Value.IdentityKey, email[(email.LastIndexOf('@') + 1)..].ToLowerInvariant(), ct);
         return Redirect($"/rendez-vous/code/{issued.Value.Token}");
     }
 
