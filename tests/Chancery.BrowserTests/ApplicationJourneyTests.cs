@@ -268,7 +268,7 @@ public sealed partial class ApplicationJourneyTests(BrowserFixture fixture, ITes
         await Button(page, button).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => url != before, new() { Timeout = 10_000 });
+            await page.WaitForURLAsync(url => url != before, new() { Timeout = 45_000 });
         }
         catch (TimeoutException)
         {

@@ -120,7 +120,7 @@ public sealed partial class AppointmentJourneyTests(BrowserFixture fixture, ITes
         await Button(page, button).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => url != before, new() { Timeout = 15_000 });
+            await page.WaitForURLAsync(url => url != before, new() { Timeout = 45_000 });
         }
         catch (TimeoutException)
         {
