@@ -1,12 +1,15 @@
 using Chancery.Core.Applications;
 using Chancery.Core.Appointments;
+using Chancery.Core.Audit;
 using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Documents;
 using Chancery.Core.Persons;
 using Chancery.Core.Posts;
+using Chancery.Core.Protection;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -84,6 +87,12 @@ public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityD
 
     public DbSet<PaymentNotice> PaymentNotices => Set<PaymentNotice>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    public DbSet<SealingKey> SealingKeys => Set<SealingKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -95,6 +104,15 @@ public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityD
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        // Passkeys as in Identity's schema version 3, whatever schema version the host configures.
+        builder.Entity<IdentityUserPasskey<string>>(b =>
+        {
+            b.ToTable("AspNetUserPasskeys");
+            b.HasKey(p => p.CredentialId);
+            b.Property(p => p.CredentialId).HasMaxLength(1024);
+            b.HasOne<StaffUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired();
+            b.OwnsOne(p => p.Data).ToJson();
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(ChanceryDb).Assembly);
     }
 

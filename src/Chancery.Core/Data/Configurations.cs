@@ -1,10 +1,12 @@
 using Chancery.Core.Applications;
 using Chancery.Core.Appointments;
+using Chancery.Core.Audit;
 using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Documents;
 using Chancery.Core.Persons;
 using Chancery.Core.Posts;
+using Chancery.Core.Protection;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -519,5 +521,53 @@ internal sealed class PaymentNoticeConfiguration : IEntityTypeConfiguration<Paym
         b.HasKey(n => n.EventId);
         b.Property(n => n.EventId).HasMaxLength(100);
         b.Property(n => n.BookingReference).HasMaxLength(16);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasKey(e => e.Seq);
+        b.Property(e => e.Seq).ValueGeneratedNever();
+        b.Property(e => e.ActorKind).HasMaxLength(16);
+        b.Property(e => e.ActorId).HasMaxLength(128);
+        b.Property(e => e.ActorName).HasMaxLength(256);
+        b.Property(e => e.Component).HasMaxLength(128);
+        b.Property(e => e.Action).HasMaxLength(16);
+        b.Property(e => e.RecordType).HasMaxLength(32);
+        b.Property(e => e.RecordId).HasMaxLength(64);
+        b.Property(e => e.SubjectType).HasMaxLength(32);
+        b.Property(e => e.SubjectId).HasMaxLength(64);
+        b.Property(e => e.Fields).HasMaxLength(1000);
+        b.Property(e => e.Address).HasMaxLength(64);
+        b.Property(e => e.Reason).HasMaxLength(500);
+        b.Property(e => e.LeafHash).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(e => new { e.ActorId, e.At });
+        b.HasIndex(e => new { e.Component, e.At });
+        b.HasIndex(e => new { e.SubjectType, e.SubjectId });
+    }
+}
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> b)
+    {
+        b.HasKey(c => c.TreeSize);
+        b.Property(c => c.TreeSize).ValueGeneratedNever();
+        b.Property(c => c.RootHash).HasMaxLength(64).IsFixedLength();
+        b.Property(c => c.KeyId).HasMaxLength(64);
+        b.Property(c => c.Signature).HasMaxLength(512);
+    }
+}
+
+internal sealed class SealingKeyConfiguration : IEntityTypeConfiguration<SealingKey>
+{
+    public void Configure(EntityTypeBuilder<SealingKey> b)
+    {
+        b.HasIndex(k => new { k.Purpose, k.Version }).IsUnique();
+        b.Property(k => k.Purpose).HasMaxLength(64);
+        b.Property(k => k.WrappedKey).HasMaxLength(512);
+        b.Property(k => k.MasterKeyId).HasMaxLength(64);
     }
 }

@@ -6,4 +6,7 @@ namespace Chancery.Core.Staff;
 public sealed class StaffUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+
+    /// <summary>Set when the account is disabled: no sign-in, and live sessions end at their next validation.</summary>
+    public DateTime? DisabledAt { get; set; }
 }
