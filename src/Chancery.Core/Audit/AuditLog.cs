@@ -121,19 +121,24 @@ public sealed class AuditLog(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>Hex SHA-256(0x00 ‖ <see cref="CanonicalBytes"/>): what <see cref="AuditEntry.LeafHash"/> must hold.</summary>
-    public static string LeafHashOf(AuditEntry entry) => Convert.ToHexStringLower(MerkleTree.LeafHash(CanonicalBytes(entry)));
+    public static string LeafHashOf(AuditEntry entry) => LeafHashAt(entry, entry?.Seq ?? 0);
+
+    /// <summary>The leaf hash the entry's content would have at position <paramref name="seq"/>: finds where a moved entry came from.</summary>
+    public static string LeafHashAt(AuditEntry entry, long seq) => Convert.ToHexStringLower(MerkleTree.LeafHash(CanonicalBytes(entry, seq)));
 
     /// <summary>
     /// The entry as the tree sees it: a domain tag, then every column but the hash, each as a 4-byte
     /// big-endian length and its UTF-8 bytes (length 0xFFFFFFFF for null), so no two entries share
     /// bytes. The position is included: an entry moved to another position no longer matches its hash.
     /// </summary>
-    public static byte[] CanonicalBytes(AuditEntry entry)
+    public static byte[] CanonicalBytes(AuditEntry entry) => CanonicalBytes(entry, entry?.Seq ?? 0);
+
+    private static byte[] CanonicalBytes(AuditEntry entry, long seq)
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var buffer = new MemoryStream(256);
         Write(buffer, Domain);
-        Write(buffer, entry.Seq.ToString(CultureInfo.InvariantCulture));
+        Write(buffer, seq.ToString(CultureInfo.InvariantCulture));
         Write(buffer, entry.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
         Write(buffer, entry.ActorKind);
         Write(buffer, entry.ActorId);
