@@ -59,7 +59,7 @@ internal static class ScreeningApi
         var actor = await current.GetAsync(ct);
         if (actor is null)
             return ApiProblems.NoActor();
-        if (!actor.Has(Role.SecurityOfficer))
+        if (!actor.Roles.Overlaps(AccessMatrix.Screeners))
             return ApiProblems.From(Error.Forbidden("Screening needs the role 'SecurityOfficer'."));
         var args = new List<string> { "--name", body.Name };
         if (body.BirthDate is not null)
@@ -93,7 +93,7 @@ internal static class ScreeningApi
         var actor = await current.GetAsync(ct);
         if (actor is null)
             return ApiProblems.NoActor();
-        if (!actor.Has(Role.SecurityOfficer))
+        if (!actor.Roles.Overlaps(AccessMatrix.Screeners))
             return ApiProblems.From(Error.Forbidden("Screening needs the role 'SecurityOfficer'."));
         var threshold = options.Value.Screening.MatchThreshold;
         var result = NameMatcher.Compare(body.Name1, body.Name2);

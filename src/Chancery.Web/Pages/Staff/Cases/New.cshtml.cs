@@ -35,7 +35,7 @@ internal sealed class NewModel(CurrentActor current, EnterCase enter, ChanceryDb
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        if (actor is null || !actor.Has(Role.Clerk))
+        if (actor is null || !actor.Roles.Overlaps(AccessMatrix.CaseEntrants))
             return Forbid();
         await LoadChoicesAsync(actor, ct);
         if (Posts.Count == 1)
@@ -46,7 +46,7 @@ internal sealed class NewModel(CurrentActor current, EnterCase enter, ChanceryDb
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        if (actor is null || !actor.Has(Role.Clerk))
+        if (actor is null || !actor.Roles.Overlaps(AccessMatrix.CaseEntrants))
             return Forbid();
 
         IgnoreFieldsOfOtherKinds();

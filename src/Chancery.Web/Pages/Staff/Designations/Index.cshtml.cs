@@ -29,7 +29,7 @@ internal sealed class IndexModel(CurrentActor current, DesignateAgent designate,
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        if (actor is null || !actor.Has(Role.Consul))
+        if (actor is null || !actor.Roles.Overlaps(AccessMatrix.Designators))
             return Forbid();
         Designate = new DesignateInput { ValidFrom = Today, ValidUntil = Today.AddYears(1).AddDays(-1) };
         await LoadAsync(actor, ct);
@@ -40,7 +40,7 @@ internal sealed class IndexModel(CurrentActor current, DesignateAgent designate,
     {
         ArgumentNullException.ThrowIfNull(input);
         var actor = await current.GetAsync(ct);
-        if (actor is null || !actor.Has(Role.Consul))
+        if (actor is null || !actor.Roles.Overlaps(AccessMatrix.Designators))
             return Forbid();
         Designate = input;
         if (!ModelState.IsValid)
@@ -73,7 +73,7 @@ internal sealed class IndexModel(CurrentActor current, DesignateAgent designate,
     public async Task<IActionResult> OnPostEndAsync(Guid designationId, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        if (actor is null || !actor.Has(Role.Consul))
+        if (actor is null || !actor.Roles.Overlaps(AccessMatrix.Designators))
             return Forbid();
         var designation = await db.Designations.SingleOrDefaultAsync(d => d.Id == designationId, ct);
         // A designation at a post the consul does not work for does not exist for them.

@@ -17,7 +17,7 @@ internal sealed class HitsModel(CurrentActor current, ChanceryDb db, TimeProvide
 {
     public const int Shown = 200;
 
-    public static readonly IReadOnlySet<Role> Readers = new HashSet<Role> { Role.SecurityOfficer, Role.Consul, Role.Auditor };
+    public static readonly IReadOnlySet<Role> Readers = AccessMatrix.HitReaders;
 
     public sealed record Row(Guid Id, string Reference, string PostCode, DateTime EnteredAt, DateTime HitAt, int Matches, BestMatch? Best);
 

@@ -48,7 +48,7 @@ internal sealed class IndexModel(CurrentActor current, ListStock list, ManageSto
     {
         ArgumentNullException.ThrowIfNull(receive);
         var actor = await current.GetAsync(ct);
-        if (actor is null || !(actor.Has(Role.PrintOperator) || actor.Has(Role.Administrator)))
+        if (actor is null || !actor.Roles.Overlaps(AccessMatrix.StockReceivers))
             return Forbid();
         Receive = receive;
         if (!ModelState.IsValid)
@@ -79,7 +79,7 @@ internal sealed class IndexModel(CurrentActor current, ListStock list, ManageSto
     {
         ArgumentNullException.ThrowIfNull(spoil);
         var actor = await current.GetAsync(ct);
-        if (actor is null || !actor.Has(Role.PrintOperator))
+        if (actor is null || !actor.Roles.Overlaps(AccessMatrix.StockSpoilers))
             return Forbid();
         Spoil = spoil;
         if (!ModelState.IsValid)
@@ -122,8 +122,8 @@ internal sealed class IndexModel(CurrentActor current, ListStock list, ManageSto
     private async Task LoadAsync(Actor actor, CancellationToken ct)
     {
         Report = await list.ExecuteAsync(actor, null, ct);
-        CanReceive = actor.Has(Role.PrintOperator) || actor.Has(Role.Administrator);
-        CanSpoil = actor.Has(Role.PrintOperator);
+        CanReceive = actor.Roles.Overlaps(AccessMatrix.StockReceivers);
+        CanSpoil = actor.Roles.Overlaps(AccessMatrix.StockSpoilers);
         var postIds = actor.PostIds.ToList();
         Posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).OrderBy(p => p.Code)
             .Select(p => new SelectListItem(p.Code + " – " + p.Name, p.Code)).ToListAsync(ct);

@@ -32,7 +32,7 @@ internal sealed class IndexModel(ChanceryDb db, CurrentActor current, ScreeningI
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
-        if (actor is null || !(actor.Has(Role.SecurityOfficer) || actor.Has(Role.Administrator) || actor.Has(Role.Auditor)))
+        if (actor is null || !actor.Roles.Overlaps(AccessMatrix.WatchlistReaders))
             return Forbid();
 
         Lists = await db.Watchlists.AsNoTracking().OrderBy(w => w.Name)
