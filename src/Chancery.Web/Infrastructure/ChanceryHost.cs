@@ -82,6 +82,7 @@ internal static class ChanceryHost
         services.AddChanceryBallots(builder.Configuration);
         services.AddChanceryAbuseControl(builder.Configuration);
         services.AddHttpContextAccessor();
+        services.AddChanceryCookieRules();
         // Sign-in cookies and antiforgery tokens survive a restart: the keys live beside the default database.
         var dataProtection = services.AddDataProtection().SetApplicationName("Chancery");
         var keyDirectory = builder.Configuration["Chancery:DataProtectionKeys"]
@@ -167,12 +168,14 @@ internal static class ChanceryHost
             web.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
         });
         app.Use(SecurityHeaders.Apply);
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseChanceryLocalization();
         app.UseRouting();
         app.UseChanceryAbuseControl();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AccessMatrixEnforcement>();
 
         app.MapRazorPages();
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy);
