@@ -21,6 +21,7 @@ internal static class CommandLine
                chancery screen compare "NAME ONE" "NAME TWO" | --file PAIRS.csv
                chancery mrz parse LINE [LINE [LINE]]
                chancery ballot verify FILE
+               chancery breach report (--account NAME | --apikey NAME | --component NAME[*]) --from ISO --to ISO --out DIR [--detected ISO]
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -72,11 +73,14 @@ internal static class CommandLine
                 return MrzCli.Run(rest, stdout, stderr);
             case "ballot":
                 return await BallotCommand.RunAsync(rest, stdout, stderr);
+            case "breach":
+                return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) =>
+                    BreachCommand.RunAsync(rest, new Chancery.Core.Breach.MakeBreachReport(sp.GetRequiredService<ChanceryDb>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), stdout, stderr, ct));
             case "help" or "--help" or "-h":
                 await stdout.WriteLineAsync(Usage);
                 return 0;
             default:
-                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, watchlist, screen, mrz.");
+                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, watchlist, screen, mrz, ballot, breach.");
                 return 2;
         }
     }
