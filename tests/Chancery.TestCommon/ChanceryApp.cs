@@ -107,17 +107,19 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>Runs <paramref name="work"/> with the app's services as a job would: in the system data scope (every post).</summary>
     public async Task<T> WithDbAsync<T>(Func<ChanceryDb, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         return await work(scope.ServiceProvider.GetRequiredService<ChanceryDb>());
     }
 
+    /// <inheritdoc cref="WithDbAsync"/>
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         return await work(scope.ServiceProvider);
     }
 

@@ -11,10 +11,11 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? sqliteFile;
 
-    private TestDatabase(DatabaseKind kind, string connectionString, string? sqliteFile)
+    private TestDatabase(DatabaseKind kind, string connectionString, string? sqliteFile, string? appConnectionString = null)
     {
         Kind = kind;
         ConnectionString = connectionString;
+        AppConnectionString = appConnectionString ?? connectionString;
         this.sqliteFile = sqliteFile;
     }
 
@@ -22,7 +23,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseKind Kind { get; }
 
+    /// <summary>The owner's connection (on PostgreSQL a superuser's): migrations, and tests that arrange or inspect rows.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// What the application under test connects with. On PostgreSQL a role that owns nothing, so that every test
+    /// of the application runs under row-level security by post (docs/rls.md); on SQLite the same as the owner's.
+    /// </summary>
+    public string AppConnectionString { get; }
+
+    /// <summary>The master key of this database's sealed fields: every app on the database reads it (made on first use).</summary>
+    public string MasterKeyFile { get; } = Path.Combine(Path.GetTempPath(), "chancery-master-" + Guid.NewGuid().ToString("N") + ".key");
 
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind, bool migrate = true)
     {
@@ -34,10 +45,12 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 // A copy of a migrated template is much faster than migrating each new database.
                 var template = await MigratedTemplate.Value;
-                return new TestDatabase(kind, await cluster.CreateDatabaseAsync("chancery", template), null);
+                var copy = await cluster.CreateDatabaseAsync("chancery", template);
+                return new TestDatabase(kind, copy, null, cluster.AppConnectionString(copy));
             }
 
-            database = new TestDatabase(kind, await cluster.CreateDatabaseAsync("chancery"), null);
+            var empty = await cluster.CreateDatabaseAsync("chancery");
+            database = new TestDatabase(kind, empty, null, cluster.AppConnectionString(empty));
         }
         else
         {
@@ -63,7 +76,11 @@ public sealed class TestDatabase : IAsyncDisposable
         var connectionString = await cluster.CreateDatabaseAsync("template");
         var template = new TestDatabase(DatabaseKind.Postgres, connectionString, null);
         await using (var db = template.NewContext())
+        {
             await db.Database.MigrateAsync();
+            // Grants are copied with the template; the role is the cluster's.
+            await DatabaseSetup.GrantAppRoleAsync(db, cluster.AppRole, CancellationToken.None);
+        }
         // No pooled connection may stay open on a database that is copied.
         await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
             Npgsql.NpgsqlConnection.ClearPool(connection);
@@ -85,13 +102,25 @@ public sealed class TestDatabase : IAsyncDisposable
     [
         new("Chancery:Database", Kind == DatabaseKind.Postgres ? "postgres" : "sqlite"),
         new("ConnectionStrings:Chancery", ConnectionString),
+        new("ConnectionStrings:ChanceryApp", Kind == DatabaseKind.Postgres ? AppConnectionString : null),
         new("Chancery:Demo", "false"),
+        new("Chancery:Protection:MasterKeyFile", MasterKeyFile),
+        new("Chancery:Protection:CreateMasterKey", "true"),
         // PostgreSQL deployments must share the proof-of-work key between instances; every app on a test database uses this one.
         new("Chancery:Altcha:HmacKey", ChanceryApp.AltchaKey),
     ];
 
     public ValueTask DisposeAsync()
     {
+        try
+        {
+            File.Delete(MasterKeyFile);
+        }
+        catch (IOException)
+        {
+            // Left to the temp folder's cleaner.
+        }
+
         if (sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -45,7 +45,11 @@ internal static class CommandLine
             case "migrate":
                 return await WithServicesAsync(hostArgs, stderr, async (sp, ct) =>
                 {
-                    var applied = await SchemaCheck.MigrateAsync(sp.GetRequiredService<ChanceryDb>(), ct);
+                    // As the tables' owner; then the application role, if one is configured, gets its rights (docs/rls.md).
+                    var configuration = sp.GetRequiredService<IConfiguration>();
+                    await using var owner = DatabaseSetup.CreateOwnerContext(configuration);
+                    var applied = await SchemaCheck.MigrateAsync(owner, ct);
+                    await DatabaseSetup.GrantAppRoleAsync(owner, configuration, ct);
                     await stdout.WriteLineAsync(applied.Count == 0
                         ? "The database schema is up to date."
                         : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
@@ -111,7 +115,8 @@ internal static class CommandLine
     {
         var builder = ChanceryHost.CreateBuilder(hostArgs);
         await using var app = builder.Build();
-        await using var scope = app.Services.CreateAsyncScope();
+        // A verb acts for no one in particular: it sees every post (docs/rls.md).
+        await using var scope = app.Services.CreateSystemScope();
         try
         {
             return await run(scope.ServiceProvider, CancellationToken.None);

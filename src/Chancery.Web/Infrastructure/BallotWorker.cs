@@ -1,4 +1,5 @@
 using Chancery.Core.Appointments;
+using Chancery.Core.Data;
 
 namespace Chancery.Web.Infrastructure;
 
@@ -15,7 +16,7 @@ internal sealed partial class BallotWorker(IServiceScopeFactory scopes, TimeProv
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateSystemScope();
                 var drawn = await scope.ServiceProvider.GetRequiredService<DrawBallots>().ExecuteAsync(stoppingToken);
                 if (drawn.Opened + drawn.Drawn > 0)
                     LogDrawn(log, drawn.Opened, drawn.Drawn);

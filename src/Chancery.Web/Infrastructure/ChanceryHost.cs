@@ -175,6 +175,8 @@ internal static class ChanceryHost
         app.UseChanceryAbuseControl();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Row-level security on PostgreSQL: which posts this request's queries may see (docs/rls.md).
+        app.Use(RequestDataScope.ApplyAsync);
         app.UseMiddleware<AccessMatrixEnforcement>();
 
         app.MapRazorPages();

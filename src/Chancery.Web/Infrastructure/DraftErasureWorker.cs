@@ -1,4 +1,5 @@
 using Chancery.Core.Applications;
+using Chancery.Core.Data;
 
 namespace Chancery.Web.Infrastructure;
 
@@ -12,7 +13,7 @@ internal sealed partial class DraftErasureWorker(IServiceScopeFactory scopes, Ti
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateSystemScope();
                 var erased = await scope.ServiceProvider.GetRequiredService<EraseExpiredDrafts>().ExecuteAsync(stoppingToken);
                 if (erased > 0)
                     LogErased(log, erased);

@@ -37,12 +37,12 @@ internal sealed partial class ScreeningWorker(
 
     private async Task ScreenWaitingAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         var waiting = await db.Cases.Where(c => c.State == CaseState.ChecksPending).OrderBy(c => c.EnteredAt).Select(c => c.Id).Take(500).ToListAsync(ct);
         foreach (var id in waiting)
         {
-            await using var caseScope = scopes.CreateAsyncScope();
+            await using var caseScope = scopes.CreateSystemScope();
             var screen = caseScope.ServiceProvider.GetRequiredService<ScreenCase>();
             var result = await screen.ExecuteAsync(id, options.Value.Screening.IndexWait, ct);
             if (!result.IsSuccess && result.Error.Code == "screening.index-not-ready")

@@ -1,4 +1,5 @@
 using Chancery.Core.Appointments;
+using Chancery.Core.Data;
 
 namespace Chancery.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ internal sealed partial class SlotReleaseWorker(IServiceScopeFactory scopes, Tim
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateSystemScope();
                 var services = scope.ServiceProvider;
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (generatedAt is null || now - generatedAt >= GenerationEvery)

@@ -12,7 +12,7 @@ internal sealed class StartupChecks(IServiceProvider services, IConfiguration co
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         var verdict = await SchemaCheck.CheckAsync(db, cancellationToken);
         var isDefaultSqlite = !DatabaseSetup.IsPostgres(configuration) && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Chancery"));
@@ -27,6 +27,12 @@ internal sealed class StartupChecks(IServiceProvider services, IConfiguration co
         else if (!verdict.Ok)
         {
             throw new SchemaMismatchException(verdict.Message!);
+        }
+
+        if (DatabaseSetup.IsPostgres(configuration) && !await DatabaseSetup.RowLevelSecurityInForceAsync(db, cancellationToken))
+        {
+            logger.LogWarning("Row-level security by post is not in force: the application connects as the tables' owner or a role that bypasses it. " +
+                "Set ConnectionStrings:ChanceryApp to a role that does not own the tables (docs/rls.md).");
         }
 
         await GateSettingsSync.ApplyAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<ChanceryOptions>>(), cancellationToken);

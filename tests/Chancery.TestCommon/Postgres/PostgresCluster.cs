@@ -25,6 +25,7 @@ public sealed class PostgresCluster
     private readonly LocalPostgresServer? server;
     private readonly ConcurrentQueue<string> created = new();
     private readonly SemaphoreSlim copying = new(1, 1);
+    private readonly string appPassword;
     private int sequence;
 
     private PostgresCluster(string adminConnectionString, LocalPostgresServer? server)
@@ -32,10 +33,23 @@ public sealed class PostgresCluster
         AdminConnectionString = adminConnectionString;
         this.server = server;
         admin = NpgsqlDataSource.Create(adminConnectionString);
+        // One per process: test processes may share a server named by CHANCERY_TEST_PG.
+        AppRole = "chancery_app_" + RandomNumberGenerator.GetHexString(8, lowercase: true);
+        appPassword = RandomNumberGenerator.GetHexString(32, lowercase: true);
     }
 
     /// <summary>A superuser's connection string to the <c>postgres</c> database.</summary>
     public string AdminConnectionString { get; }
+
+    /// <summary>
+    /// The role the application under test connects as: it may log in, owns nothing and does not bypass
+    /// row-level security, as in production (docs/rls.md). Migrations run as the superuser, the tables' owner.
+    /// </summary>
+    public string AppRole { get; }
+
+    /// <summary>The same database as <paramref name="ownerConnectionString"/>, as <see cref="AppRole"/>.</summary>
+    public string AppConnectionString(string ownerConnectionString) =>
+        new NpgsqlConnectionStringBuilder(ownerConnectionString) { Username = AppRole, Password = appPassword }.ConnectionString;
 
     /// <summary>The process-wide cluster, started on the first call.</summary>
     public static Task<PostgresCluster> GetAsync() => Shared.Value;
@@ -96,6 +110,11 @@ public sealed class PostgresCluster
             cluster = new PostgresCluster(builder.ConnectionString, server);
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Shutdown();
+        await using (var command = cluster.admin.CreateCommand(
+            $"CREATE ROLE \"{cluster.AppRole}\" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '{cluster.appPassword}'"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
         return cluster;
     }
 
@@ -132,6 +151,15 @@ public sealed class PostgresCluster
             {
                 // Best effort at exit; the next run does not depend on it.
             }
+        }
+        try
+        {
+            using var command = admin.CreateCommand($"DROP ROLE IF EXISTS \"{AppRole}\"");
+            command.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // As above.
         }
         admin.Dispose();
     }
