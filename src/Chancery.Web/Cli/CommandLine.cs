@@ -21,6 +21,8 @@ internal static class CommandLine
                chancery screen compare "NAME ONE" "NAME TWO" | --file PAIRS.csv
                chancery mrz parse LINE [LINE [LINE]]
                chancery ballot verify FILE
+               chancery audit verify [--verify-key FILE]
+               chancery audit checkpoint [--every 5m] [--signing-key FILE] [--verify-key FILE]
                chancery breach report (--account NAME | --apikey NAME | --component NAME[*]) --from ISO --to ISO --out DIR [--detected ISO]
         """;
 
@@ -80,6 +82,8 @@ internal static class CommandLine
             case "breach":
                 return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) =>
                     BreachCommand.RunAsync(rest, new Chancery.Core.Breach.MakeBreachReport(sp.GetRequiredService<ChanceryDb>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), stdout, stderr, ct));
+            case "audit":
+                return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) => AuditCommand.RunAsync(rest, sp, stdout, stderr, ct));
             case "help" or "--help" or "-h":
                 await stdout.WriteLineAsync(Usage);
                 return 0;

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Chancery.Core.Applications;
 using Chancery.Core.Appointments;
+using Chancery.Core.Audit;
 using Chancery.Core.Cases;
 using Chancery.Core.Data;
 using Chancery.Core.Documents;
@@ -77,6 +78,12 @@ internal static class ChanceryHost
         services.AddScoped<CheckInBooking>();
         services.AddScoped<AppointmentDashboard>();
         services.AddScoped<ManageCalendar>();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
+            .Validate(o => o.Every >= TimeSpan.FromSeconds(1), "Chancery:Audit:Every must be at least one second.").ValidateOnStart();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<VerifyAuditLog>();
+        services.AddScoped<SignCheckpoint>();
         services.AddChanceryUploads(builder.Configuration);
         services.AddChanceryMail(builder.Configuration);
         services.AddChanceryBallots(builder.Configuration);
@@ -149,6 +156,9 @@ internal static class ChanceryHost
             services.AddHostedService<ScreeningWorker>();
         if (builder.Configuration.GetValue("Chancery:Applications:DraftErasure", true))
             services.AddHostedService<DraftErasureWorker>();
+        // Demo only: production signs with `chancery audit checkpoint` under an account of its own (docs/audit.md).
+        if (builder.Configuration.GetValue("Chancery:Audit:SignInProcess", false))
+            services.AddHostedService<AuditCheckpointWorker>();
         if (builder.Configuration.GetValue("Chancery:Appointments:Release", true))
             services.AddHostedService<SlotReleaseWorker>();
         return builder;

@@ -1,0 +1,82 @@
+using Chancery.Core.Audit;
+using Chancery.Core.Cases;
+using Chancery.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Web.Security;
+
+/// <summary>
+/// Turns "this request read or wrote these people's data" into audit entries: the actor from
+/// <see cref="CurrentActor"/> (staff, API client) or the applicant's own record, the remote address, and
+/// one entry per person seen, appended in one batch per call.
+/// </summary>
+internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current, AuditLog log, ChanceryDb db)
+{
+    public const string Read = "read";
+    public const string Write = "write";
+
+    /// <summary>What the case pages and the case API show of a person.</summary>
+    public static readonly IReadOnlyList<string> PersonFields =
+        ["surname", "given_names", "birth_date", "place_of_birth", "sex", "nationality", "email", "phone", "address"];
+
+    /// <summary>What lists show of a person: the name.</summary>
+    public static readonly IReadOnlyList<string> NameFields = ["surname", "given_names"];
+
+    /// <summary>Staff or an API client read or wrote a case: one entry for each person in it (applicant, parents).</summary>
+    public async Task CaseAsync(string component, string action, Guid caseId, IReadOnlyList<string> fields, string? reason, CancellationToken ct)
+    {
+        var seen = await PeopleOfCasesAsync([caseId], fields, ct);
+        await StaffAsync(component, action, seen, reason, ct);
+    }
+
+    /// <summary>Staff saw a list of cases: one entry per applicant shown, with the fields the list shows.</summary>
+    public async Task CasesAsync(string component, IReadOnlyCollection<Guid> caseIds, IReadOnlyList<string> fields, string? reason, CancellationToken ct)
+    {
+        if (caseIds.Count == 0)
+            return;
+        var seen = await PeopleOfCasesAsync(caseIds, fields, ct, applicantsOnly: true);
+        await StaffAsync(component, Read, seen, reason, ct);
+    }
+
+    /// <summary>Staff or an API client read or wrote what <paramref name="seen"/> lists.</summary>
+    public async Task StaffAsync(string component, string action, IEnumerable<Seen> seen, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var actor = await current.GetAsync(ct);
+        var (kind, id, name) = actor is null ? ("system", "unknown", "unknown") : (actor.IsMachine ? "api" : "staff", actor.Id, actor.DisplayName);
+        var records = seen.Select(s => new AuditRecord(kind, id, name, component, action, s.RecordType, s.RecordId, s.SubjectType, s.SubjectId, s.Fields, s.PostId, Address(), reason)).ToList();
+        await log.AppendAsync(records, ct);
+    }
+
+    /// <summary>An applicant read or wrote their own file: the actor is the record itself.</summary>
+    public Task ApplicantAsync(string component, string action, Seen seen, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        return log.AppendAsync(
+            [new AuditRecord("applicant", $"{seen.RecordType}:{seen.RecordId}", "applicant", component, action, seen.RecordType, seen.RecordId, seen.SubjectType, seen.SubjectId, seen.Fields, seen.PostId, Address(), null)],
+            ct);
+    }
+
+    private string? Address() => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    private async Task<List<Seen>> PeopleOfCasesAsync(IReadOnlyCollection<Guid> caseIds, IReadOnlyList<string> fields, CancellationToken ct, bool applicantsOnly = false)
+    {
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                c.PostId,
+                c.ApplicantId,
+                FirstParentId = applicantsOnly ? null : (Guid?)((BirthReportCase)c).FirstParentId,
+                SecondParentId = applicantsOnly ? null : ((BirthReportCase)c).SecondParentId,
+            })
+            .ToListAsync(ct);
+        return cases
+            .SelectMany(c => new[] { c.ApplicantId, c.FirstParentId, c.SecondParentId }.OfType<Guid>().Where(p => p != Guid.Empty).Distinct()
+                .Select(person => new Seen("case", c.Id.ToString(), "person", person.ToString(), fields, c.PostId)))
+            .ToList();
+    }
+
+    /// <summary>One record seen: which record, whose data, which fields, at which post.</summary>
+    public sealed record Seen(string RecordType, string RecordId, string SubjectType, string SubjectId, IReadOnlyList<string> Fields, int? PostId);
+}
