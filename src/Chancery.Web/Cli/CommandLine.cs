@@ -79,6 +79,9 @@ internal static class CommandLine
                 return MrzCli.Run(rest, stdout, stderr);
             case "ballot":
                 return await BallotCommand.RunAsync(rest, stdout, stderr);
+            case "breach" when BreachCommand.Parse(rest).Problem is { } problem:
+                await stderr.WriteLineAsync("chancery breach: " + problem + " " + BreachCommand.Usage);
+                return 2;
             case "breach":
                 return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) =>
                     BreachCommand.RunAsync(rest, new Chancery.Core.Breach.MakeBreachReport(sp.GetRequiredService<ChanceryDb>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), stdout, stderr, ct));

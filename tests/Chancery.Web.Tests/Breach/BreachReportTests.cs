@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chancery.Core.Applications;
 using Chancery.Core.Audit;
+using Chancery.Core.Breach;
 using Chancery.Core.Data;
 using Chancery.Core.Persons;
 using Chancery.Core.Staff;
@@ -106,18 +107,34 @@ public abstract class BreachReportTests(AppFixture fixture) : IDisposable
     }
 
     [Theory]
-    [InlineData("--account", "{account}", "--apikey", "{key}", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}")]
-    [InlineData("--account", "{account}", "--from", "2026-01-01", "--to", "2026-12-31")]
-    [InlineData("--account", "{account}", "--from", "yesterday", "--to", "2026-12-31", "--out", "{out}")]
-    [InlineData("--account", "{account}", "--from", "2026-02-30", "--to", "2026-12-31", "--out", "{out}")]
-    [InlineData("--account", "{account}", "--from", "2026-12-31T00:00Z", "--to", "2026-01-01", "--out", "{out}")]
+    [InlineData("--account", "agent-x", "--apikey", "key-x", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}")]
+    [InlineData("--account", "agent-x", "--from", "2026-01-01", "--to", "2026-12-31")]
+    [InlineData("--account", "agent-x", "--from", "yesterday", "--to", "2026-12-31", "--out", "{out}")]
+    [InlineData("--account", "agent-x", "--from", "2026-02-30", "--to", "2026-12-31", "--out", "{out}")]
+    [InlineData("--account", "agent-x", "--from", "2026-12-31T00:00Z", "--to", "2026-01-01", "--out", "{out}")]
+    [InlineData("--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}")]
+    [InlineData("--account", "agent-x", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}", "--verbose", "yes")]
+    [InlineData("--account")]
+    public async Task BadArguments_ExitWithCode2AndOneLine_BeforeTheDatabaseIsOpened(params string[] template)
+    {
+        var args = template.Select(a => a.Replace("{out}", Path.Combine(directory, "out"), StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = await RunCommandLineAsync(["breach", "report", .. args]);
+
+        Assert.Equal(2, code);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.StartsWith("chancery breach: ", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(Path.Combine(directory, "out")));
+    }
+
+    [Theory]
     [InlineData("--account", "nobody-of-that-name", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}")]
     [InlineData("--apikey", "no-such-key", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}")]
-    [InlineData("--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}")]
     [InlineData("--account", "{account}", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "{full}")]
-    [InlineData("--account", "{account}", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}", "--verbose", "yes")]
-    [InlineData("--account")]
-    public async Task BadArguments_ExitWithCode2AndOneLine(params string[] template)
+    [InlineData("--account", "{account}", "--apikey", "{key}", "--from", "2026-01-01", "--to", "2026-12-31", "--out", "{out}")]
+    [InlineData("--account", "{account}", "--from", "2026-12-31T00:00Z", "--to", "2026-01-01", "--out", "{out}")]
+    public async Task UnknownSourceOrUsedFolder_ExitWithCode2AndOneLine(params string[] template)
     {
         var s = await SeedAsync();
         var full = Directory.CreateDirectory(Path.Combine(directory, "full")).FullName;
@@ -134,6 +151,7 @@ public abstract class BreachReportTests(AppFixture fixture) : IDisposable
         Assert.Single(stderr.Trim().Split('\n'));
         Assert.Equal("", stdout);
         Assert.False(Directory.Exists(Path.Combine(directory, "out")));
+        Assert.Equal(["people.csv"], Directory.GetFiles(full).Select(Path.GetFileName));
     }
 
     /// <summary>
@@ -209,7 +227,25 @@ public abstract class BreachReportTests(AppFixture fixture) : IDisposable
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// <c>chancery breach …</c> on the app's own services (its database connection and master key, in the system
+    /// scope a command-line verb gets), so that the sealed fields the app wrote are read back as the verb reads them.
+    /// </summary>
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        Assert.Equal("breach", args[0]);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await App.WithServicesAsync(sp =>
+        {
+            var clock = sp.GetRequiredService<TimeProvider>();
+            return BreachCommand.RunAsync(args[1..], new MakeBreachReport(sp.GetRequiredService<ChanceryDb>(), clock), clock, stdout, stderr, CancellationToken.None);
+        });
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The whole executable's entry point: arguments it refuses before it opens the database.</summary>
+    private async Task<(int Code, string Output, string Error)> RunCommandLineAsync(params string[] args)
     {
         var database = App.Database;
         string[] dbArgs = ["--database", database.Kind == DatabaseKind.Postgres ? "postgres" : "sqlite", "--connection", database.ConnectionString];
