@@ -5,6 +5,8 @@ using Chancery.Core.Documents;
 using Chancery.Core.Posts;
 using Chancery.Core.Staff;
 using Chancery.TestCommon.Smtp;
+using Chancery.Web.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,6 +24,15 @@ namespace Chancery.TestCommon;
 public sealed class ChanceryApp : WebApplicationFactory<Program>
 {
     public const string StaffPassword = "Test-Password-2026!";
+
+    /// <summary>
+    /// The staff listener's port in tests. Over TestServer there are no ports: a request to <see cref="StaffAddress"/>
+    /// is marked as arriving on this one (see <see cref="StaffHostMarker"/>); any other host is the public listener.
+    /// </summary>
+    public const int StaffPort = 5081;
+
+    /// <summary>The base address of staff sessions and API clients: the back office answers only there.</summary>
+    public static readonly Uri StaffAddress = new("http://staff.test");
 
     /// <summary>The ALTCHA key of every test app: a payload solved against one is checked by another.</summary>
     /// <summary>The secret the tests' payment provider signs its webhooks with.</summary>
@@ -45,6 +56,9 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
     /// database's own clock bounds print and screening times from below (see the IssuanceGate migrations).
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
+    /// <summary>The staff listener's addresses (<c>Chancery:StaffUrls</c>); real ports when the app runs on Kestrel.</summary>
+    public string StaffUrls { get; init; } = $"http://localhost:{StaffPort}";
 
     /// <summary>Mail goes to this sink over SMTP when set; otherwise it is written into <see cref="MailDirectory"/>.</summary>
     public SmtpSink? Smtp { get; init; }
@@ -82,6 +96,7 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         // ALTCHA: one fixed key (two apps on one database verify each other's challenges) and little work.
         builder.UseSetting("Chancery:Altcha:HmacKey", AltchaKey);
         builder.UseSetting("Chancery:Payments:WebhookSecret", PaymentWebhookSecret);
+        builder.UseSetting("Chancery:StaffUrls", StaffUrls);
         builder.UseSetting("Chancery:Altcha:Cost", "1000");
         builder.UseSetting("Chancery:Altcha:CounterMin", "100");
         builder.UseSetting("Chancery:Altcha:CounterMax", "300");
@@ -104,6 +119,7 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<IStartupFilter, StaffHostMarker>();
         });
     }
 
@@ -147,7 +163,13 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A member of staff with the roles given, designated for the posts given from yesterday for a year.</summary>
-    public async Task<StaffUser> CreateStaffAsync(IEnumerable<Role> roles, params Post[] posts)
+    public Task<StaffUser> CreateStaffAsync(IEnumerable<Role> roles, params Post[] posts) => CreateStaffAsync(roles, enrolled: true, posts);
+
+    /// <summary>
+    /// A member of staff as above; <paramref name="enrolled"/>: with an authenticator app set up (the key is in the
+    /// database; <see cref="AuthenticatorCodeAsync"/> computes its codes), otherwise one who must enrol at sign-in.
+    /// </summary>
+    public async Task<StaffUser> CreateStaffAsync(IEnumerable<Role> roles, bool enrolled, params Post[] posts)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(posts);
@@ -159,6 +181,12 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
             var name = "agent-" + RandomNumberGenerator.GetHexString(8, lowercase: true);
             var user = new StaffUser { UserName = name, DisplayName = "Agent " + name[6..], Email = name + "@chancery.invalid", EmailConfirmed = true };
             Ensure(await users.CreateAsync(user, StaffPassword));
+            if (enrolled)
+            {
+                Ensure(await users.ResetAuthenticatorKeyAsync(user));
+                Ensure(await users.SetTwoFactorEnabledAsync(user, true));
+            }
+
             foreach (var role in roles)
             {
                 if (!await roleManager.RoleExistsAsync(role.ToString()))
@@ -189,6 +217,40 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
 
     public Task<StaffUser> CreateStaffAsync(Role role, params Post[] posts) => CreateStaffAsync([role], posts);
 
+    /// <summary>
+    /// The code the user's authenticator app would show now, by the app's clock. Each time step is accepted once
+    /// per account, so this takes the earliest step in the accepted window (one either side of now) not used yet;
+    /// when a test has used all three, it forgets the used step, a test-only shortcut the app never takes.
+    /// </summary>
+    public static async Task<string> AuthenticatorCodeAsync(IServiceProvider services, string userName)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No user '{userName}'.");
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"'{userName}' has no authenticator.");
+        var now = StaffAuthenticator.CurrentStep(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+        var stored = await users.GetAuthenticationTokenAsync(user, StaffAuthenticator.TokenStore, StaffAuthenticator.LastStepToken);
+        var step = stored is null ? now - 1 : Math.Max(now - 1, long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture) + 1);
+        if (step > now + 1)
+        {
+            Ensure(await users.RemoveAuthenticationTokenAsync(user, StaffAuthenticator.TokenStore, StaffAuthenticator.LastStepToken));
+            step = now - 1;
+        }
+
+        return StaffAuthenticator.Code(StaffAuthenticator.Base32Decode(key)!, step);
+    }
+
+    public Task<string> AuthenticatorCodeAsync(string userName) => AuthenticatorCodeAsync(Services, userName);
+
+    /// <summary>A client of the staff listener, with the options given (cookies and redirects as the caller says).</summary>
+    public HttpClient CreateStaffClient(WebApplicationFactoryClientOptions? options = null)
+    {
+        options ??= new WebApplicationFactoryClientOptions();
+        options.BaseAddress = StaffAddress;
+        return CreateClient(options);
+    }
+
     /// <summary>An HTTP client that calls the API with a fresh key for these roles and posts.</summary>
     public async Task<HttpClient> ApiClientAsync(IEnumerable<Role> roles, params Post[] posts)
     {
@@ -202,7 +264,7 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
                 CancellationToken.None);
             return created.Value.Key;
         });
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateStaffClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }

@@ -25,15 +25,23 @@ public sealed class StaffSession : IDisposable
     public static StaffSession Anonymous(WebApplicationFactory<Program> app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return new StaffSession(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        // The back office answers only on the staff listener; public pages answer there too.
+        return new StaffSession(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ChanceryApp.StaffAddress }));
     }
 
-    /// <summary>Signs in through the sign-in page; fails unless the page redirects (a successful sign-in).</summary>
+    /// <summary>
+    /// Signs in through the sign-in page and its second step, with a code of the user's authenticator (see
+    /// <see cref="ChanceryApp.CreateStaffAsync(IEnumerable{Chancery.Core.Staff.Role}, bool, Chancery.Core.Posts.Post[])"/>);
+    /// fails unless both steps redirect (a successful sign-in).
+    /// </summary>
     public static async Task<StaffSession> SignInAsync(WebApplicationFactory<Program> app, string userName, string password = ChanceryApp.StaffPassword)
     {
+        ArgumentNullException.ThrowIfNull(app);
         var session = Anonymous(app);
         var response = await session.SignInAttemptAsync(userName, password);
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode == HttpStatusCode.Redirect && IsSecondStep(response.Headers.Location))
+            response = await session.SecondStepAsync(response.Headers.Location!.OriginalString, await ChanceryApp.AuthenticatorCodeAsync(app.Services, userName));
+        if (response.StatusCode != HttpStatusCode.Redirect || IsSecondStep(response.Headers.Location))
         {
             var page = await Html.ParseAsync(response);
             session.Dispose();
@@ -53,6 +61,18 @@ public sealed class StaffSession : IDisposable
             Token = null;
         return response;
     }
+
+    /// <summary>Submits the second step (<c>/staff/signin/code</c>) with an authenticator or recovery code.</summary>
+    public async Task<HttpResponseMessage> SecondStepAsync(string url, string code)
+    {
+        var response = await PostFormAsync(url, new Dictionary<string, string> { ["Input.Code"] = code });
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            Token = null;
+        return response;
+    }
+
+    private static bool IsSecondStep(Uri? location) =>
+        location is not null && location.OriginalString.Contains("/staff/signin/code", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>GETs a page (a path, or the absolute address a redirect gave) and parses it.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> GetAsync(string url)

@@ -27,6 +27,7 @@ internal static class ChanceryHost
 {
     public const string StaffPolicy = "Staff";
     public const string ApiPolicy = "Api";
+    public const string StaffEnrolmentPath = "/staff/compte/activation";
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
@@ -104,10 +105,29 @@ internal static class ChanceryHost
                 o.Lockout.AllowedForNewUsers = true;
                 o.Password.RequiredLength = 12;
                 o.User.RequireUniqueEmail = false;
+                o.Tokens.AuthenticatorTokenProvider = StaffAuthenticator.ProviderName;
             })
             .AddEntityFrameworkStores<ChanceryDb>()
-            .AddDefaultTokenProviders();
+            .AddSignInManager<StaffSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<StaffAuthenticator>(StaffAuthenticator.ProviderName);
+        // Identity V3 hashes are PBKDF2-HMAC-SHA512; older or weaker hashes are rehashed at the next sign-in.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // A disabled account, a new factor or a reset ends the account's other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The refreshed principal is rebuilt from the database: keep the proof that a second factor was given.
+            o.OnRefreshingPrincipal = c =>
+            {
+                if (c.CurrentPrincipal is not null && StaffSignInManager.HasSecondFactor(c.CurrentPrincipal) && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(StaffSignInManager.AmrClaim, StaffSignInManager.Mfa))
+                    identity.AddClaim(new System.Security.Claims.Claim(StaffSignInManager.AmrClaim, StaffSignInManager.Mfa));
+                return Task.CompletedTask;
+            };
+        });
+        services.AddScoped<StaffAccountControl>();
+        StaffListener.AddTo(builder);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/staff/signin";
@@ -117,18 +137,31 @@ internal static class ChanceryHost
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Idle timeout: 15 minutes without a request ends the session.
             o.ExpireTimeSpan = TimeSpan.FromMinutes(15);
             o.SlidingExpiration = true;
+            // A session without the second factor is good only for enrolling one: everything else sends it there.
+            var accessDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToAccessDenied = c =>
+            {
+                if (!StaffSignInManager.HasSecondFactor(c.HttpContext.User))
+                    c.RedirectUri = StaffEnrolmentPath;
+                return accessDenied(c);
+            };
         });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser()
+                .RequireClaim(StaffSignInManager.AmrClaim, StaffSignInManager.Mfa))
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
 
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
             o.Conventions.AllowAnonymousToPage("/Staff/SignIn");
+            // The second step and the enrolment check their half-open sessions themselves.
+            o.Conventions.AllowAnonymousToPage("/Staff/SignInCode");
+            o.Conventions.AllowAnonymousToPage("/Staff/Account/Enrol");
         });
         services.AddChanceryLocalization();
         // French and other scripts are written as characters, not as numeric references.
@@ -179,6 +212,7 @@ internal static class ChanceryHost
         });
         app.Use(SecurityHeaders.Apply);
         app.UseCookiePolicy();
+        StaffListener.Use(app);
         app.UseStaticFiles();
         app.UseChanceryLocalization();
         app.UseRouting();

@@ -34,6 +34,8 @@ internal static class AccessMatrix
 
     public static readonly IReadOnlySet<Role> Designators = new HashSet<Role> { Role.Consul };
 
+    public static readonly IReadOnlySet<Role> AccountAdministrators = new HashSet<Role> { Role.Administrator };
+
     public static readonly IReadOnlySet<Role> StockReceivers = new HashSet<Role> { Role.PrintOperator, Role.Administrator };
 
     public static readonly IReadOnlySet<Role> StockSpoilers = new HashSet<Role> { Role.PrintOperator };
@@ -86,6 +88,12 @@ internal static class AccessMatrix
         Public("GET", "staff/signin"), Public("POST", "staff/signin"),
         Public("GET", "staff/signin/code"), Public("POST", "staff/signin/code"),
         Public("GET", "staff/compte/activation"), Public("POST", "staff/compte/activation"),
+        // An agent's own sign-in factors; administrators disable accounts and reset their factors.
+        new("GET", "staff/compte", AccessScope.SignedIn, None),
+        new("POST", "staff/compte", AccessScope.SignedIn, None, "RecoveryCodes"), new("POST", "staff/compte", AccessScope.SignedIn, None, "Reset"),
+        new("GET", "staff/comptes", AccessScope.Global, AccountAdministrators),
+        new("POST", "staff/comptes", AccessScope.Global, AccountAdministrators, "Disable"), new("POST", "staff/comptes", AccessScope.Global, AccountAdministrators, "Enable"),
+        new("POST", "staff/comptes", AccessScope.Global, AccountAdministrators, "Reset"),
         new("GET", "staff/signout", AccessScope.SignedIn, None), new("POST", "staff/signout", AccessScope.SignedIn, None),
         new("GET", "staff/denied", AccessScope.SignedIn, None),
         new("GET", "staff", AccessScope.Post, AnyRole),

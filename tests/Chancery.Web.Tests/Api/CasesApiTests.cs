@@ -300,7 +300,7 @@ public abstract class CasesApiTests(AppFixture fixture)
     [Fact]
     public async Task Api_WithoutKey_Is401_AndWithUnknownKey_Is401()
     {
-        var anonymous = App.CreateClient();
+        var anonymous = App.CreateStaffClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/cases")).StatusCode);
         anonymous.DefaultRequestHeaders.Authorization = new("Bearer", "chk_deadbeef_notakey");
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/cases")).StatusCode);

@@ -16,11 +16,11 @@ public abstract class SignInPagesTests(AppFixture fixture)
         var (response, _) = await session.GetAsync("/staff/cases?State=Approved");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/staff/signin?ReturnUrl=%2Fstaff%2Fcases", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("http://staff.test/staff/signin?ReturnUrl=%2Fstaff%2Fcases", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SignIn_RightPassword_RedirectsToTheCases()
+    public async Task SignIn_RightPasswordThenCode_RedirectsToTheCases()
     {
         var post = await app.CreatePostAsync();
         var clerk = await app.CreateStaffAsync(Role.Clerk, post);
@@ -29,7 +29,11 @@ public abstract class SignInPagesTests(AppFixture fixture)
         var response = await session.SignInAttemptAsync(clerk.UserName!, ChanceryApp.StaffPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/staff/cases", response.Headers.Location?.OriginalString);
+        Assert.StartsWith("/staff/signin/code", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff/cases")).Response.StatusCode);
+        var second = await session.SecondStepAsync(response.Headers.Location!.OriginalString, await app.AuthenticatorCodeAsync(clerk.UserName!));
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal("/staff/cases", second.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/staff/cases")).Response.StatusCode);
     }
 
@@ -49,7 +53,9 @@ public abstract class SignInPagesTests(AppFixture fixture)
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+        var second = await session.SecondStepAsync(response.Headers.Location!.OriginalString, await app.AuthenticatorCodeAsync(clerk.UserName!));
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(expected, second.Headers.Location?.OriginalString);
     }
 
     [Fact]

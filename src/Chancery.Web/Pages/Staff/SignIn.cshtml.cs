@@ -1,16 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using Chancery.Core.Staff;
+using Chancery.Web.Infrastructure;
 using Chancery.Web.Localization;
-using Microsoft.AspNetCore.Identity;
+using Chancery.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Chancery.Web.Pages.Staff;
 
-// Password sign-in for agents. Failures count towards the lockout (five in a row lock the account
-// for a while); the message never says whether the user name exists.
+// Password sign-in for agents, the first of two steps. Failures count towards the lockout (five in a row lock
+// the account for a while); the message never says whether the user name exists, nor that an account is disabled.
+// An enrolled account goes on to its second step; one without a second factor goes to enrol one.
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-internal sealed class SignInModel(SignInManager<StaffUser> signIn, Texts texts) : PageModel
+internal sealed class SignInModel(StaffSignInManager signIn, Texts texts) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -27,14 +29,14 @@ internal sealed class SignInModel(SignInManager<StaffUser> signIn, Texts texts) 
         if (!ModelState.IsValid)
             return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordStepAsync(Input.UserName.Trim(), Input.Password);
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Staff/SignInCode", new { ReturnUrl = next });
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff/cases");
+            return LocalRedirect(ChanceryHost.StaffEnrolmentPath);
 
-        var message = result.IsLockedOut ? texts["staff.signin.lockedOut"]
-            : result.RequiresTwoFactor ? texts["staff.signin.twoFactor"]
-            : result.IsNotAllowed ? texts["staff.signin.notAllowed"]
-            : texts["staff.signin.failed"];
+        var message = result.IsLockedOut ? texts["staff.signin.lockedOut"] : texts["staff.signin.failed"];
         ModelState.AddModelError(string.Empty, message);
         Input.Password = "";
         return Page();

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Chancery.Core.Staff;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Chancery.Web.Security;
+
+/// <summary>
+/// Identity's sign-in, with two Chancery rules: a disabled account cannot sign in, and a live session of a
+/// disabled account fails its next security-stamp check (every minute) even if the stamp were not changed.
+/// </summary>
+internal sealed class StaffSignInManager(
+    UserManager<StaffUser> users,
+    IHttpContextAccessor http,
+    IUserClaimsPrincipalFactory<StaffUser> claims,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInManager<StaffUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<StaffUser> confirmation)
+    : SignInManager<StaffUser>(users, http, claims, options, logger, schemes, confirmation)
+{
+    /// <summary>The claim that says how the session was opened (RFC 8176); <see cref="Mfa"/> once a second factor was given.</summary>
+    public const string AmrClaim = "amr";
+    public const string Mfa = "mfa";
+
+    public static bool HasSecondFactor(ClaimsPrincipal principal) =>
+        principal?.Identity?.IsAuthenticated == true && principal.HasClaim(AmrClaim, Mfa);
+
+    public override async Task<bool> CanSignInAsync(StaffUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DisabledAt is null && await base.CanSignInAsync(user);
+    }
+
+    public override async Task<StaffUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user?.DisabledAt is null ? user : null;
+    }
+
+    /// <summary>
+    /// The password step. Identity's own checks (disabled, locked out, wrong password counting towards the
+    /// lockout, a weak hash rehashed), then: an enrolled account goes on to its second step with a half-open
+    /// two-factor cookie; an account without a second factor gets a password-only session that can do one
+    /// thing, enrol (<see cref="SignInResult.Succeeded"/>), with an authenticator key made ready for it.
+    /// </summary>
+    public async Task<SignInResult> PasswordStepAsync(string userName, string password)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+            return SignInResult.Failed;
+        var checkedPassword = await CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (!checkedPassword.Succeeded)
+            return checkedPassword;
+        var hasKey = !string.IsNullOrEmpty(await UserManager.GetAuthenticatorKeyAsync(user));
+        if (hasKey && await UserManager.GetTwoFactorEnabledAsync(user))
+            return await SignInOrTwoFactorAsync(user, isPersistent: false);
+
+        if (!hasKey)
+            await UserManager.ResetAuthenticatorKeyAsync(user);
+        await SignInWithClaimsAsync(user, isPersistent: false, [new Claim(AmrClaim, "pwd")]);
+        return SignInResult.Success;
+    }
+
+    /// <summary>Signs in with the claim that the second factor was given (after enrolment, or a passkey).</summary>
+    public Task SignInWithSecondFactorAsync(StaffUser user) =>
+        SignInWithClaimsAsync(user, isPersistent: false, [new Claim(AmrClaim, Mfa)]);
+}
