@@ -1,8 +1,10 @@
 using Chancery.Core.Data;
+using Chancery.Core.Protection;
 using Chancery.TestCommon.Postgres;
 using Chancery.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.TestCommon;
 
@@ -10,6 +12,7 @@ namespace Chancery.TestCommon;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? sqliteFile;
+    private ServiceProvider? protection;
 
     private TestDatabase(DatabaseKind kind, string connectionString, string? sqliteFile, string? appConnectionString = null)
     {
@@ -46,7 +49,9 @@ public sealed class TestDatabase : IAsyncDisposable
                 // A copy of a migrated template is much faster than migrating each new database.
                 var template = await MigratedTemplate.Value;
                 var copy = await cluster.CreateDatabaseAsync("chancery", template);
-                return new TestDatabase(kind, copy, null, cluster.AppConnectionString(copy));
+                var copied = new TestDatabase(kind, copy, null, cluster.AppConnectionString(copy));
+                await copied.Protection.GetRequiredService<KeyRing>().EnsureAsync(CancellationToken.None);
+                return copied;
             }
 
             var empty = await cluster.CreateDatabaseAsync("chancery");
@@ -63,6 +68,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await using var db = database.NewContext();
             await db.Database.MigrateAsync();
+            await database.Protection.GetRequiredService<KeyRing>().EnsureAsync(CancellationToken.None);
         }
 
         return database;
@@ -70,12 +76,32 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ChanceryDb NewContext() => new(Options());
 
+    /// <summary>
+    /// The sealing services over this database and its master key, as the application has them: contexts from
+    /// <see cref="NewContext"/> seal and open personal fields the same way, so tests read and arrange clear values.
+    /// </summary>
+    public ServiceProvider Protection => protection ??= BuildProtection();
+
+    private ServiceProvider BuildProtection()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IMasterKey>(_ => FileMasterKey.Load(MasterKeyFile, create: true));
+        services.AddSingleton<KeyRing>();
+        services.AddSingleton<Sealer>();
+        services.AddSingleton<BlindIndex>();
+        services.AddSingleton<RotateKeys>();
+        // The key ring reads the wrapped keys through a context of its own, which seals nothing.
+        services.AddScoped(_ => new ChanceryDb(BareOptions()));
+        return services.BuildServiceProvider();
+    }
+
     private static async Task<string> CreateTemplateAsync()
     {
         var cluster = await PostgresCluster.GetAsync();
         var connectionString = await cluster.CreateDatabaseAsync("template");
         var template = new TestDatabase(DatabaseKind.Postgres, connectionString, null);
-        await using (var db = template.NewContext())
+        await using (var db = new ChanceryDb(template.BareOptions()))
         {
             await db.Database.MigrateAsync();
             // Grants are copied with the template; the role is the cluster's.
@@ -87,7 +113,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
     }
 
-    public DbContextOptions<ChanceryDb> Options()
+    public DbContextOptions<ChanceryDb> Options() =>
+        new DbContextOptionsBuilder<ChanceryDb>(BareOptions()).UseApplicationServiceProvider(Protection).AddInterceptors(SealingInterceptor.Instance).Options;
+
+    /// <summary>Without the sealing interceptor: what a reader of the raw database sees (sealed text in the columns).</summary>
+    public DbContextOptions<ChanceryDb> BareOptions()
     {
         var builder = new DbContextOptionsBuilder<ChanceryDb>();
         if (Kind == DatabaseKind.Postgres)
@@ -112,6 +142,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        protection?.Dispose();
         try
         {
             File.Delete(MasterKeyFile);

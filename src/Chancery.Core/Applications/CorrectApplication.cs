@@ -3,6 +3,7 @@ using Chancery.Core.Common;
 using Chancery.Core.Data;
 using Chancery.Core.Options;
 using Chancery.Core.Persons;
+using Chancery.Core.Protection;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -144,11 +145,11 @@ public sealed class CorrectApplication(ChanceryDb db, TimeProvider clock, Screen
         {
             case VisaCase visa:
                 var visaEntry = db.Entry(visa);
-                visaEntry.Property(v => v.Purpose).CurrentValue = input.Visa!.Purpose;
+                PersonalData.Assign(visa, nameof(VisaCase.Purpose), input.Visa!.Purpose);
                 visaEntry.Property(v => v.Entries).CurrentValue = input.Visa.Entries!.Value;
                 visaEntry.Property(v => v.RequestedFrom).CurrentValue = input.Visa.RequestedFrom!.Value;
                 visaEntry.Property(v => v.RequestedUntil).CurrentValue = input.Visa.RequestedUntil!.Value;
-                visaEntry.Property(v => v.TravelDocumentNumber).CurrentValue = input.Visa.TravelDocumentNumber;
+                PersonalData.Assign(visa, nameof(VisaCase.TravelDocumentNumber), input.Visa.TravelDocumentNumber);
                 visaEntry.Property(v => v.TravelDocumentState).CurrentValue = input.Visa.TravelDocumentState;
                 break;
             case PassportCase passport:

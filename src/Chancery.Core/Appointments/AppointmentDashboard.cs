@@ -48,11 +48,6 @@ public sealed class AppointmentDashboard(ChanceryDb db, TimeProvider clock)
         // Bookings made in the period, or whose appointment fell in it (refusals and no-shows come after booking).
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.PostId == postId && (b.CreatedAt >= since || (b.StartsAt >= since && b.StartsAt <= now)))
-            .Select(b => new
-            {
-                b.Reference, b.State, b.CreatedAt, b.StartsAt, b.EndedAt, b.CreatedFromAddress, b.Email, b.Surname,
-                b.DocumentNumber, b.IssuingState, b.Flag, b.CheckedInBy, b.CheckedInAt,
-            })
             .ToListAsync(ct);
 
         var booked = bookings.Where(b => b.CreatedAt >= since).ToList();

@@ -1,4 +1,5 @@
 using Chancery.Core.Data;
+using Chancery.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Core.Appointments;
@@ -27,7 +28,7 @@ public sealed class ExpireUnpaidBookings(ChanceryDb db, TimeProvider clock)
                     .SetProperty(x => x.State, BookingState.Lapsed)
                     .SetProperty(x => x.EndedAt, now)
                     .SetProperty(x => x.ActiveSlotId, (long?)null)
-                    .SetProperty(x => x.ActiveIdentityKey, (string?)null), ct);
+                    .SetProperty(x => EF.Property<string?>(x, PersonalData.Stored(nameof(Booking.ActiveIdentityKey))), (string?)null), ct);
             if (ended == 1)
             {
                 await ManageBooking.ReturnToPoolAsync(db, b.SlotId, ct);

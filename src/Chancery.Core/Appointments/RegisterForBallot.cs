@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Chancery.Core.Applications;
 using Chancery.Core.Common;
 using Chancery.Core.Data;
+using Chancery.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Core.Appointments;
@@ -11,7 +12,7 @@ namespace Chancery.Core.Appointments;
 /// a booking would be, with a random public registration id. Spends the request, and e-mails the registration
 /// id, the commitment and a link to follow the registration.
 /// </summary>
-public sealed class RegisterForBallot(ChanceryDb db, TimeProvider clock, BallotNotifier mail)
+public sealed class RegisterForBallot(ChanceryDb db, TimeProvider clock, BallotNotifier mail, BlindIndex index)
 {
     /// <param name="bookingRequestId">A request whose code was verified, with <see cref="BookingPurpose.Ballot"/> and its ballot.</param>
     /// <returns>The entry and the token of its link (only the token's hash is kept).</returns>
@@ -33,7 +34,8 @@ public sealed class RegisterForBallot(ChanceryDb db, TimeProvider clock, BallotN
         if (now >= ballot.ClosesAt || ballot.State == BallotState.Drawn)
             return Error.Conflict("ballot.closed", "Registrations for this ballot are closed.");
         var identityKey = request.Identity.Key;
-        if (await db.BallotEntries.AnyAsync(e => e.BallotId == ballot.Id && e.IdentityKey == identityKey, ct))
+        var hashed = index.IdentityOf(identityKey);
+        if (await db.BallotEntries.AnyAsync(e => e.BallotId == ballot.Id && EF.Property<string>(e, PersonalData.Stored(nameof(BallotEntry.IdentityKey))) == hashed, ct))
             return AlreadyRegistered();
 
         var token = Secrets.NewToken();

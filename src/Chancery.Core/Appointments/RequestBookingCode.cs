@@ -4,6 +4,7 @@ using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Data;
 using Chancery.Core.Mail;
+using Chancery.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Core.Appointments;
@@ -13,7 +14,7 @@ namespace Chancery.Core.Appointments;
 /// (taken from the submitted application where the service requires one), that the identity has no active
 /// appointment for the service yet, and e-mails a one-time code. Returns the token of the request's link.
 /// </summary>
-public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProvider clock)
+public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProvider clock, BlindIndex index)
 {
     public sealed record Issued(Guid RequestId, string Token, string IdentityKey);
 
@@ -44,10 +45,11 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
         var identity = await IdentityAsync(service, input, ct);
         if (!identity.IsSuccess)
             return identity.Error;
-        var key = identity.Value.Identity.Key;
+        var key = index.IdentityOf(identity.Value.Identity.Key);
+        var stored = PersonalData.Stored(nameof(Booking.ActiveIdentityKey));
         var taken = input.BallotId is { } id
-            ? await db.BallotEntries.AnyAsync(e => e.BallotId == id && e.IdentityKey == key, ct)
-            : await db.Bookings.AnyAsync(b => b.ServiceId == service.Id && b.ActiveIdentityKey == key, ct);
+            ? await db.BallotEntries.AnyAsync(e => e.BallotId == id && EF.Property<string>(e, PersonalData.Stored(nameof(BallotEntry.IdentityKey))) == key, ct)
+            : await db.Bookings.AnyAsync(b => b.ServiceId == service.Id && EF.Property<string>(b, stored) == key, ct);
         if (taken)
         {
             return new Error(ErrorKind.Conflict, input.BallotId is null ? "appointment.identity-booked" : "ballot.identity-registered",
@@ -94,7 +96,7 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
             return new Error(ErrorKind.Conflict, "mail.not-sent", "The code could not be sent to this address just now. Try again in a few minutes.", "Email");
         }
 
-        return new Issued(request.Id, token, request.Identity.Key);
+        return new Issued(request.Id, token, key);
     }
 
     private sealed record Bound(BoundIdentity Identity, Guid? CaseId);
@@ -122,18 +124,18 @@ public sealed class RequestBookingCode(ChanceryDb db, IMailSender mail, TimeProv
             : await (from a in db.SubmittedApplications
                      join c in db.Cases on a.CaseId equals c.Id
                      where c.Reference == number && c.PostId == service.PostId && a.Form == form
-                     select new { c.Id, c.State, c.Applicant.Surname, c.Applicant.BirthDate, Visa = c as VisaCase }).SingleOrDefaultAsync(ct);
+                     select new { c.Id, c.State, c.Applicant, Visa = c as VisaCase }).SingleOrDefaultAsync(ct);
         // The same answer whether the number is unknown or the birth date wrong: the page is no oracle for application numbers.
         var notFound = new Error(ErrorKind.Validation, "appointment.application-mismatch", "No submitted application of this post matches this number and birth date.", "ApplicationNumber");
         if (application is null || input.BirthDate is null
-            || application.BirthDate != input.BirthDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            || application.Applicant.BirthDate != input.BirthDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             return notFound;
         if (application.State is CaseState.Refused or CaseState.Withdrawn or CaseState.Closed or CaseState.Invalidated)
             return new Error(ErrorKind.Conflict, "appointment.application-closed", "This application is closed: no appointment can be booked for it.", "ApplicationNumber");
 
         var identity = application.Visa is { } visa
-            ? BoundIdentity.Create(visa.TravelDocumentNumber, visa.TravelDocumentState, application.Surname, input.BirthDate)
-            : BoundIdentity.Create(input.DocumentNumber, input.IssuingState, application.Surname, input.BirthDate);
+            ? BoundIdentity.Create(visa.TravelDocumentNumber, visa.TravelDocumentState, application.Applicant.Surname, input.BirthDate)
+            : BoundIdentity.Create(input.DocumentNumber, input.IssuingState, application.Applicant.Surname, input.BirthDate);
         return identity is null
             ? new Error(ErrorKind.Validation, "appointment.identity-invalid", "Give the travel document number and its issuing state.", "DocumentNumber")
             : new Bound(identity, application.Id);

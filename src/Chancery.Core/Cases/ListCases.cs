@@ -41,8 +41,9 @@ public sealed class ListCases(ChanceryDb db, TimeProvider clock)
         var page = Math.Clamp(filter.Page, 1, 1_000_000);
         var rows = await query.OrderByDescending(x => x.c.EnteredAt)
             .Skip((page - 1) * size).Take(size)
-            .Select(x => new Row(x.c.Id, x.c.Reference, x.Code, EF.Property<string>(x.c, "CaseType"), x.c.State, x.c.Applicant.Surname, x.c.Applicant.GivenNames, x.c.EnteredAt))
+            .Select(x => new { x.c.Id, x.c.Reference, x.Code, Kind = EF.Property<string>(x.c, "CaseType"), x.c.State, x.c.Applicant, x.c.EnteredAt })
             .ToListAsync(ct);
-        return new Page(rows, total, page, size);
+        // Names are sealed in the database: the applicant is read whole and opened here, not projected in SQL.
+        return new Page([.. rows.Select(r => new Row(r.Id, r.Reference, r.Code, r.Kind, r.State, r.Applicant.Surname, r.Applicant.GivenNames, r.EnteredAt))], total, page, size);
     }
 }

@@ -114,6 +114,7 @@ public sealed class ChanceryDb(DbContextOptions<ChanceryDb> options) : IdentityD
             b.OwnsOne(p => p.Data).ToJson();
         });
         builder.ApplyConfigurationsFromAssembly(typeof(ChanceryDb).Assembly);
+        PersonalDataModel.Apply(builder);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

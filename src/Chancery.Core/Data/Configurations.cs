@@ -35,15 +35,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> b)
     {
-        b.Property(p => p.Surname).HasMaxLength(200);
-        b.Property(p => p.GivenNames).HasMaxLength(200);
-        b.Property(p => p.BirthDate).HasMaxLength(10);
-        b.Property(p => p.PlaceOfBirth).HasMaxLength(200);
         b.Property(p => p.Sex).HasMaxLength(1);
-        b.Property(p => p.Nationality).HasMaxLength(3);
-        b.Property(p => p.Email).HasMaxLength(254);
-        b.Property(p => p.Phone).HasMaxLength(32);
-        b.Property(p => p.Address).HasMaxLength(500);
     }
 }
 
@@ -84,8 +76,6 @@ internal sealed class VisaCaseConfiguration : IEntityTypeConfiguration<VisaCase>
     {
         b.Property(c => c.Category).HasConversion<string>().HasMaxLength(1);
         b.Property(c => c.Entries).HasConversion<string>().HasMaxLength(16);
-        b.Property(c => c.Purpose).HasMaxLength(200);
-        b.Property(c => c.TravelDocumentNumber).HasMaxLength(20);
         b.Property(c => c.TravelDocumentState).HasMaxLength(3);
     }
 }
@@ -342,7 +332,6 @@ internal sealed class SubmittedApplicationConfiguration : IEntityTypeConfigurati
         b.HasOne<Case>().WithOne().HasForeignKey<SubmittedApplication>(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.Form).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.Language).HasMaxLength(2);
-        b.Property(a => a.Email).HasMaxLength(254);
         b.Property(a => a.Channel).HasMaxLength(80);
         b.Ignore(a => a.Answers);
     }
@@ -410,11 +399,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.HasIndex(x => x.Reference).IsUnique();
         b.Property(x => x.Reference).HasMaxLength(16);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.DocumentNumber).HasMaxLength(20);
         b.Property(x => x.IssuingState).HasMaxLength(3);
-        b.Property(x => x.Surname).HasMaxLength(200);
-        b.Property(x => x.ActiveIdentityKey).HasMaxLength(24);
-        b.Property(x => x.Email).HasMaxLength(254);
         b.Property(x => x.Language).HasMaxLength(2);
         b.Property(x => x.ManageTokenHash).HasMaxLength(64);
         b.Property(x => x.CreatedFromAddress).HasMaxLength(45);
@@ -423,7 +408,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.Property(x => x.CheckedInBy).HasMaxLength(200);
         b.Ignore(x => x.Identity);
         // NULLs are distinct in both databases: the indexes bind only active bookings.
-        b.HasIndex(x => new { x.ServiceId, x.ActiveIdentityKey }).IsUnique();
+        b.Ignore(x => x.ActiveIdentityKey);
+        b.Property<string>(PersonalData.Stored(nameof(Booking.ActiveIdentityKey))).HasColumnName(nameof(Booking.ActiveIdentityKey)).HasMaxLength(24);
+        b.HasIndex(nameof(Booking.ServiceId), PersonalData.Stored(nameof(Booking.ActiveIdentityKey))).IsUnique();
         b.HasIndex(x => x.ActiveSlotId).IsUnique();
         b.HasIndex(x => x.ManageTokenHash).IsUnique();
         b.HasIndex(x => new { x.PostId, x.StartsAt });
@@ -438,10 +425,7 @@ internal sealed class BookingRequestConfiguration : IEntityTypeConfiguration<Boo
         b.HasIndex(r => r.ExpiresAt);
         b.Property(r => r.TokenHash).HasMaxLength(64);
         b.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(16);
-        b.Property(r => r.DocumentNumber).HasMaxLength(20);
         b.Property(r => r.IssuingState).HasMaxLength(3);
-        b.Property(r => r.Surname).HasMaxLength(200);
-        b.Property(r => r.Email).HasMaxLength(254);
         b.Property(r => r.Language).HasMaxLength(2);
         b.Property(r => r.CodeHash).HasMaxLength(64);
         b.Property(r => r.FromAddress).HasMaxLength(45);
@@ -465,15 +449,13 @@ internal sealed class BallotEntryConfiguration : IEntityTypeConfiguration<Ballot
     public void Configure(EntityTypeBuilder<BallotEntry> b)
     {
         b.HasOne<Ballot>().WithMany().HasForeignKey(e => e.BallotId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(e => new { e.BallotId, e.IdentityKey }).IsUnique();
+        b.Ignore(e => e.IdentityKey);
+        b.Property<string>(PersonalData.Stored(nameof(BallotEntry.IdentityKey))).HasColumnName(nameof(BallotEntry.IdentityKey)).HasMaxLength(24).IsRequired();
+        b.HasIndex(nameof(BallotEntry.BallotId), PersonalData.Stored(nameof(BallotEntry.IdentityKey))).IsUnique();
         b.HasIndex(e => e.RegistrationId).IsUnique();
         b.HasIndex(e => e.ManageTokenHash).IsUnique();
         b.Property(e => e.RegistrationId).HasMaxLength(32);
-        b.Property(e => e.DocumentNumber).HasMaxLength(20);
         b.Property(e => e.IssuingState).HasMaxLength(3);
-        b.Property(e => e.Surname).HasMaxLength(200);
-        b.Property(e => e.IdentityKey).HasMaxLength(24);
-        b.Property(e => e.Email).HasMaxLength(254);
         b.Property(e => e.Language).HasMaxLength(2);
         b.Property(e => e.ManageTokenHash).HasMaxLength(64);
         b.Property(e => e.State).HasConversion<string>().HasMaxLength(16);

@@ -86,9 +86,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("AnswersJson")
+                    b.Property<string>("AnswersJsonStored")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("AnswersJson");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -186,19 +187,23 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("AnswersJson")
+                    b.Property<string>("AnswersJsonStored")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("AnswersJson");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
-                    b.Property<string>("Email")
+                    b.Property<int?>("EmailIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmailStored")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("text")
+                        .HasColumnName("Email");
 
                     b.Property<string>("Form")
                         .IsRequired()
@@ -214,6 +219,8 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("CaseId");
+
+                    b.HasIndex("EmailIndex");
 
                     b.ToTable("SubmittedApplications");
                 });
@@ -433,8 +440,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<int>("BallotId")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date");
+                    b.Property<string>("BirthDateStored")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("BirthDate");
 
                     b.Property<Guid?>("BookingId")
                         .HasColumnType("uuid");
@@ -442,20 +451,23 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("ConfirmBy")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DocumentNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("integer");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("text")
+                        .HasColumnName("DocumentNumber");
 
-                    b.Property<string>("IdentityKey")
+                    b.Property<string>("EmailStored")
                         .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Email");
+
+                    b.Property<string>("IdentityKeyStored")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("IdentityKey");
 
                     b.Property<string>("IssuingState")
                         .IsRequired()
@@ -491,12 +503,14 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Surname")
+                    b.Property<string>("SurnameStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text")
+                        .HasColumnName("Surname");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentIndex");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -504,7 +518,7 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.HasIndex("RegistrationId")
                         .IsUnique();
 
-                    b.HasIndex("BallotId", "IdentityKey")
+                    b.HasIndex("BallotId", "IdentityKeyStored")
                         .IsUnique();
 
                     b.ToTable("BallotEntries");
@@ -516,9 +530,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ActiveIdentityKey")
+                    b.Property<string>("ActiveIdentityKeyStored")
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("ActiveIdentityKey");
 
                     b.Property<long?>("ActiveSlotId")
                         .HasColumnType("bigint");
@@ -529,8 +544,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<int?>("BallotEntryId")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date");
+                    b.Property<string>("BirthDateStored")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("BirthDate");
 
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone");
@@ -546,15 +563,18 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(45)
                         .HasColumnType("character varying(45)");
 
-                    b.Property<string>("DocumentNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("integer");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("text")
+                        .HasColumnName("DocumentNumber");
+
+                    b.Property<string>("EmailStored")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Email");
 
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
@@ -613,10 +633,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Surname")
+                    b.Property<string>("SurnameStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text")
+                        .HasColumnName("Surname");
 
                     b.HasKey("Id");
 
@@ -624,6 +644,8 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ApplicationCaseId");
+
+                    b.HasIndex("DocumentIndex");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -635,7 +657,7 @@ namespace Chancery.Migrations.Postgres.Migrations
 
                     b.HasIndex("PostId", "StartsAt");
 
-                    b.HasIndex("ServiceId", "ActiveIdentityKey")
+                    b.HasIndex("ServiceId", "ActiveIdentityKeyStored")
                         .IsUnique();
 
                     b.ToTable("Bookings");
@@ -653,8 +675,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<int?>("BallotId")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date");
+                    b.Property<string>("BirthDateStored")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("BirthDate");
 
                     b.Property<int>("CodeAttempts")
                         .HasColumnType("integer");
@@ -670,15 +694,18 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DocumentNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("integer");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("text")
+                        .HasColumnName("DocumentNumber");
+
+                    b.Property<string>("EmailStored")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Email");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -708,10 +735,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<int>("ServiceId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Surname")
+                    b.Property<string>("SurnameStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text")
+                        .HasColumnName("Surname");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -725,6 +752,8 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentIndex");
 
                     b.HasIndex("ExpiresAt");
 
@@ -1131,8 +1160,9 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("ResponseBody")
-                        .HasColumnType("text");
+                    b.Property<string>("ResponseBodyStored")
+                        .HasColumnType("text")
+                        .HasColumnName("ResponseBody");
 
                     b.Property<int?>("StatusCode")
                         .HasColumnType("integer");
@@ -1216,9 +1246,9 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
-                    b.Property<string>("Mrz")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                    b.Property<string>("MrzStored")
+                        .HasColumnType("text")
+                        .HasColumnName("Mrz");
 
                     b.Property<DateTime>("PrintedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1317,48 +1347,58 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<string>("AddressStored")
+                        .HasColumnType("text")
+                        .HasColumnName("Address");
 
-                    b.Property<string>("BirthDate")
+                    b.Property<string>("BirthDateStored")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasColumnType("text")
+                        .HasColumnName("BirthDate");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                    b.Property<int?>("EmailIndex")
+                        .HasColumnType("integer");
 
-                    b.Property<string>("GivenNames")
+                    b.Property<string>("EmailStored")
+                        .HasColumnType("text")
+                        .HasColumnName("Email");
+
+                    b.Property<string>("GivenNamesStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text")
+                        .HasColumnName("GivenNames");
 
-                    b.Property<string>("Nationality")
+                    b.Property<int?>("NameBirthIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NationalityStored")
                         .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasColumnType("text")
+                        .HasColumnName("Nationality");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                    b.Property<string>("PhoneStored")
+                        .HasColumnType("text")
+                        .HasColumnName("Phone");
 
-                    b.Property<string>("PlaceOfBirth")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<string>("PlaceOfBirthStored")
+                        .HasColumnType("text")
+                        .HasColumnName("PlaceOfBirth");
 
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
-                    b.Property<string>("Surname")
+                    b.Property<string>("SurnameStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text")
+                        .HasColumnName("Surname");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailIndex");
+
+                    b.HasIndex("NameBirthIndex");
 
                     b.ToTable("Persons");
                 });
@@ -2154,15 +2194,18 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Entries")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("Purpose")
+                    b.Property<string>("PurposeStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("text")
+                        .HasColumnName("Purpose");
 
                     b.Property<DateOnly>("RequestedFrom")
                         .HasColumnType("date");
@@ -2170,15 +2213,17 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("RequestedUntil")
                         .HasColumnType("date");
 
-                    b.Property<string>("TravelDocumentNumber")
+                    b.Property<string>("TravelDocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("text")
+                        .HasColumnName("TravelDocumentNumber");
 
                     b.Property<string>("TravelDocumentState")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.HasIndex("DocumentIndex");
 
                     b.HasDiscriminator().HasValue("Visa");
                 });

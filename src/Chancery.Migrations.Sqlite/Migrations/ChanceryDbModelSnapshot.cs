@@ -81,9 +81,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AnswersJson")
+                    b.Property<string>("AnswersJsonStored")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AnswersJson");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -181,19 +182,23 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AnswersJson")
+                    b.Property<string>("AnswersJsonStored")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AnswersJson");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Email")
+                    b.Property<int?>("EmailIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailStored")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Email");
 
                     b.Property<string>("Form")
                         .IsRequired()
@@ -209,6 +214,8 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("CaseId");
+
+                    b.HasIndex("EmailIndex");
 
                     b.ToTable("SubmittedApplications");
                 });
@@ -418,8 +425,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<int>("BallotId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("BirthDateStored")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BirthDate");
 
                     b.Property<Guid?>("BookingId")
                         .HasColumnType("TEXT");
@@ -427,20 +436,23 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ConfirmBy")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DocumentNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DocumentNumber");
 
-                    b.Property<string>("IdentityKey")
+                    b.Property<string>("EmailStored")
                         .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Email");
+
+                    b.Property<string>("IdentityKeyStored")
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IdentityKey");
 
                     b.Property<string>("IssuingState")
                         .IsRequired()
@@ -476,12 +488,14 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Surname")
+                    b.Property<string>("SurnameStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Surname");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentIndex");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -489,7 +503,7 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.HasIndex("RegistrationId")
                         .IsUnique();
 
-                    b.HasIndex("BallotId", "IdentityKey")
+                    b.HasIndex("BallotId", "IdentityKeyStored")
                         .IsUnique();
 
                     b.ToTable("BallotEntries");
@@ -501,9 +515,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActiveIdentityKey")
+                    b.Property<string>("ActiveIdentityKeyStored")
                         .HasMaxLength(24)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ActiveIdentityKey");
 
                     b.Property<long?>("ActiveSlotId")
                         .HasColumnType("INTEGER");
@@ -514,8 +529,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<int?>("BallotEntryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("BirthDateStored")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BirthDate");
 
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("TEXT");
@@ -531,15 +548,18 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DocumentNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DocumentNumber");
+
+                    b.Property<string>("EmailStored")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Email");
 
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
@@ -598,10 +618,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Surname")
+                    b.Property<string>("SurnameStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Surname");
 
                     b.HasKey("Id");
 
@@ -609,6 +629,8 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ApplicationCaseId");
+
+                    b.HasIndex("DocumentIndex");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -620,7 +642,7 @@ namespace Chancery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PostId", "StartsAt");
 
-                    b.HasIndex("ServiceId", "ActiveIdentityKey")
+                    b.HasIndex("ServiceId", "ActiveIdentityKeyStored")
                         .IsUnique();
 
                     b.ToTable("Bookings");
@@ -638,8 +660,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<int?>("BallotId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("BirthDateStored")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BirthDate");
 
                     b.Property<int>("CodeAttempts")
                         .HasColumnType("INTEGER");
@@ -655,15 +679,18 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DocumentNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("Email")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DocumentNumber");
+
+                    b.Property<string>("EmailStored")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Email");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
@@ -693,10 +720,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Surname")
+                    b.Property<string>("SurnameStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Surname");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -710,6 +737,8 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DocumentIndex");
 
                     b.HasIndex("ExpiresAt");
 
@@ -1106,8 +1135,9 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ResponseBody")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ResponseBodyStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ResponseBody");
 
                     b.Property<int?>("StatusCode")
                         .HasColumnType("INTEGER");
@@ -1189,9 +1219,9 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Mrz")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("MrzStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Mrz");
 
                     b.Property<DateTime>("PrintedAt")
                         .HasColumnType("TEXT");
@@ -1288,48 +1318,58 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("AddressStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Address");
 
-                    b.Property<string>("BirthDate")
+                    b.Property<string>("BirthDateStored")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BirthDate");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("EmailIndex")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("GivenNames")
+                    b.Property<string>("EmailStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Email");
+
+                    b.Property<string>("GivenNamesStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GivenNames");
 
-                    b.Property<string>("Nationality")
+                    b.Property<int?>("NameBirthIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NationalityStored")
                         .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Nationality");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("PhoneStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Phone");
 
-                    b.Property<string>("PlaceOfBirth")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("PlaceOfBirthStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PlaceOfBirth");
 
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Surname")
+                    b.Property<string>("SurnameStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Surname");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmailIndex");
+
+                    b.HasIndex("NameBirthIndex");
 
                     b.ToTable("Persons");
                 });
@@ -2105,15 +2145,18 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DocumentIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Entries")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Purpose")
+                    b.Property<string>("PurposeStored")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Purpose");
 
                     b.Property<DateOnly>("RequestedFrom")
                         .HasColumnType("TEXT");
@@ -2121,15 +2164,17 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("RequestedUntil")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TravelDocumentNumber")
+                    b.Property<string>("TravelDocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TravelDocumentNumber");
 
                     b.Property<string>("TravelDocumentState")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
+
+                    b.HasIndex("DocumentIndex");
 
                     b.HasDiscriminator().HasValue("Visa");
                 });

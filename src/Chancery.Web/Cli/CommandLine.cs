@@ -1,4 +1,5 @@
 using Chancery.Core.Data;
+using Chancery.Core.Protection;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Chancery.Web.Infrastructure;
@@ -21,9 +22,11 @@ internal static class CommandLine
                chancery screen compare "NAME ONE" "NAME TWO" | --file PAIRS.csv
                chancery mrz parse LINE [LINE [LINE]]
                chancery ballot verify FILE
+               chancery keys (rotate | status) [--database ...] [--connection ...]
                chancery audit verify [--verify-key FILE]
                chancery audit checkpoint [--every 5m] [--signing-key FILE] [--verify-key FILE]
                chancery breach report (--account NAME | --apikey NAME | --component NAME[*]) --from ISO --to ISO --out DIR [--detected ISO]
+               chancery staff disable|enable|reset-factors USERNAME
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -52,6 +55,7 @@ internal static class CommandLine
                     await using var owner = DatabaseSetup.CreateOwnerContext(configuration);
                     var applied = await SchemaCheck.MigrateAsync(owner, ct);
                     await DatabaseSetup.GrantAppRoleAsync(owner, configuration, ct);
+                    await sp.GetRequiredService<KeyRing>().EnsureAsync(ct);
                     await stdout.WriteLineAsync(applied.Count == 0
                         ? "The database schema is up to date."
                         : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
@@ -79,6 +83,11 @@ internal static class CommandLine
                 return MrzCli.Run(rest, stdout, stderr);
             case "ballot":
                 return await BallotCommand.RunAsync(rest, stdout, stderr);
+            case "keys" when KeysCommand.Problem(rest) is { } keysUsage:
+                await stderr.WriteLineAsync(keysUsage);
+                return 2;
+            case "keys":
+                return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) => KeysCommand.RunAsync(rest, sp, stdout, ct));
             case "breach" when BreachCommand.Parse(rest).Problem is { } problem:
                 await stderr.WriteLineAsync("chancery breach: " + problem + " " + BreachCommand.Usage);
                 return 2;
@@ -87,11 +96,16 @@ internal static class CommandLine
                     BreachCommand.RunAsync(rest, new Chancery.Core.Breach.MakeBreachReport(sp.GetRequiredService<ChanceryDb>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<TimeProvider>(), stdout, stderr, ct));
             case "audit":
                 return await WithMigratedServicesAsync(hostArgs, stderr, (sp, ct) => AuditCommand.RunAsync(rest, sp, stdout, stderr, ct));
+            case "staff" when StaffCommand.Problem(rest) is { } usage:
+                await stderr.WriteLineAsync(usage);
+                return 2;
+            case "staff":
+                return await WithMigratedServicesAsync(hostArgs, stderr, (sp, _) => StaffCommand.RunAsync(rest, sp, stdout, stderr));
             case "help" or "--help" or "-h":
                 await stdout.WriteLineAsync(Usage);
                 return 0;
             default:
-                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, watchlist, screen, mrz, ballot, breach.");
+                await stderr.WriteLineAsync($"chancery: unknown command '{verb}'. Commands: serve, migrate, seed-demo, apikey, watchlist, screen, mrz, ballot, keys, breach, audit, staff.");
                 return 2;
         }
     }
@@ -141,7 +155,10 @@ internal static class CommandLine
         {
             var verdict = await SchemaCheck.CheckAsync(sp.GetRequiredService<ChanceryDb>(), ct);
             if (verdict.Ok)
+            {
+                await sp.GetRequiredService<KeyRing>().EnsureAsync(ct);
                 return await run(sp, ct);
+            }
             await stderr.WriteLineAsync("chancery: " + verdict.Message);
             return 1;
         });

@@ -41,6 +41,7 @@ internal static class ChanceryHost
         services.AddOptions<ChanceryOptions>().BindConfiguration(ChanceryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddChanceryDatabase(builder.Configuration);
+        services.AddChanceryProtection(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddScoped<EnterCase>();
         services.AddScoped<PerformCaseAction>();
@@ -91,6 +92,7 @@ internal static class ChanceryHost
         services.AddChanceryAbuseControl(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddChanceryCookieRules();
+        builder.AddChanceryLogRedaction();
         // Sign-in cookies and antiforgery tokens survive a restart: the keys live beside the default database.
         var dataProtection = services.AddDataProtection().SetApplicationName("Chancery");
         var keyDirectory = builder.Configuration["Chancery:DataProtectionKeys"]

@@ -63,6 +63,8 @@ internal static partial class DatabaseSetup
                 o.UseNpgsql(connection, n => n.MigrationsAssembly(PostgresMigrations)).AddInterceptors(sp.GetRequiredService<PostScopeInterceptor>());
             else
                 o.UseSqlite(connection, s => s.MigrationsAssembly(SqliteMigrations)).AddInterceptors(new SqlitePragmas());
+            // Personal fields are sealed on the way in and opened on the way out (Chancery.Core.Protection).
+            o.AddInterceptors(Core.Protection.SealingInterceptor.Instance);
         });
         return services;
     }

@@ -1,5 +1,6 @@
 using Chancery.Core.Data;
 using Chancery.Core.Options;
+using Chancery.Core.Protection;
 using Microsoft.Extensions.Options;
 
 namespace Chancery.Web.Infrastructure;
@@ -20,6 +21,7 @@ internal sealed class StartupChecks(IServiceProvider services, IConfiguration co
         if (!verdict.Ok && isDefaultSqlite && empty)
         {
             await SchemaCheck.MigrateAsync(db, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<KeyRing>().EnsureAsync(cancellationToken);
             logger.LogInformation("Created the default database at {Path}", DatabaseSetup.DefaultSqlitePath(configuration));
             if (configuration.GetValue("Chancery:Demo", true))
                 await DemoData.SeedAsync(scope.ServiceProvider, cancellationToken);
@@ -29,6 +31,8 @@ internal sealed class StartupChecks(IServiceProvider services, IConfiguration co
             throw new SchemaMismatchException(verdict.Message!);
         }
 
+        // The first data key and the blind-index keys, wrapped by the master key, made once per database.
+        await scope.ServiceProvider.GetRequiredService<KeyRing>().EnsureAsync(cancellationToken);
         if (DatabaseSetup.IsPostgres(configuration) && !await DatabaseSetup.RowLevelSecurityInForceAsync(db, cancellationToken))
         {
             logger.LogWarning("Row-level security by post is not in force: the application connects as the tables' owner or a role that bypasses it. " +

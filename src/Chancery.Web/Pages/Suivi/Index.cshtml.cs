@@ -38,9 +38,9 @@ internal sealed class IndexModel(ChanceryDb db) : PageModel
         var reference = Input.Reference.Trim().ToUpperInvariant();
         var found = await db.Cases.AsNoTracking()
             .Where(c => c.Reference == reference)
-            .Select(c => new { c.State, c.Applicant.BirthDate, Kind = EF.Property<string>(c, "CaseType") })
+            .Select(c => new { c.State, c.Applicant, Kind = EF.Property<string>(c, "CaseType") })
             .SingleOrDefaultAsync(ct);
-        if (found is not null && PartialDate.TryParse(Input.BirthDate, out var given) && given.ToString() == found.BirthDate)
+        if (found is not null && PartialDate.TryParse(Input.BirthDate, out var given) && given.ToString() == found.Applicant.BirthDate)
         {
             Status = StatusOf(found.State);
             Kind = Enum.TryParse<CaseKind>(found.Kind, out var kind) ? kind : null;

@@ -92,9 +92,9 @@ internal sealed class ClosedDaysModel(CurrentActor current, ChanceryDb db, Manag
                             join s in db.AppointmentServices on b.ServiceId equals s.Id
                             where b.PostId == postId && b.StartsAt > now && (b.State == BookingState.Confirmed || b.State == BookingState.AwaitingPayment)
                             orderby b.StartsAt
-                            select new { b.Reference, b.StartsAt, b.Surname, b.DocumentNumber, b.Email, s.Kind }).ToListAsync(ct);
-        ToContact = active.Where(b => closed.Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartsAt, zone))))
-            .Select(b => new BookingRow(b.Reference, b.StartsAt, CheckInBooking.Mask(b.Surname, b.DocumentNumber), b.Email, b.Kind)).ToList();
+                            select new { Booking = b, s.Kind }).ToListAsync(ct);
+        ToContact = active.Where(b => closed.Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.Booking.StartsAt, zone))))
+            .Select(b => new BookingRow(b.Booking.Reference, b.Booking.StartsAt, CheckInBooking.Mask(b.Booking.Surname, b.Booking.DocumentNumber), b.Booking.Email, b.Kind)).ToList();
         return true;
     }
 

@@ -41,11 +41,11 @@ internal sealed class DetailModel(CurrentActor current, ChanceryDb db) : PageMod
                 where e.BallotId == id
                 join s in db.Slots on e.OfferedSlotId equals s.Id into offered
                 from s in offered.DefaultIfEmpty()
-                select new { e.Rank, e.State, e.RegistrationId, e.Surname, e.DocumentNumber, e.RegisteredAt, StartsAt = (DateTime?)s.StartsAt, e.ConfirmBy })
+                select new { Entry = e, StartsAt = (DateTime?)s.StartsAt })
             .ToListAsync(ct);
         Entries = entries
-            .OrderBy(e => e.Rank ?? int.MaxValue).ThenBy(e => e.RegisteredAt)
-            .Select(e => new EntryRow(e.Rank, e.State, e.RegistrationId, e.Surname, BookingMails.Masked(e.DocumentNumber), e.RegisteredAt, e.StartsAt, e.ConfirmBy))
+            .OrderBy(e => e.Entry.Rank ?? int.MaxValue).ThenBy(e => e.Entry.RegisteredAt)
+            .Select(e => new EntryRow(e.Entry.Rank, e.Entry.State, e.Entry.RegistrationId, e.Entry.Surname, BookingMails.Masked(e.Entry.DocumentNumber), e.Entry.RegisteredAt, e.StartsAt, e.Entry.ConfirmBy))
             .ToList();
         return Page();
     }

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using Chancery.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chancery.Core.Protection;
+
+/// <summary>
+/// Re-seals every personal value under the newest data key, in batches, while the servers keep serving.
+/// A batch is read through the model, so each value is opened under its own version and sealed again
+/// under the newest; a value a server writes meanwhile is sealed under whatever key that server holds and,
+/// if older, is found by the next pass. Interrupted, it resumes where values under older versions remain.
+/// </summary>
+public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimeProvider clock)
+{
+    public const int BatchSize = 200;
+
+    /// <summary>Where the work stands, for a progress bar.</summary>
+    public sealed record Progress(int Done, int Total, string Entity);
+
+    public sealed record Outcome(int NewVersion, int Resealed, IReadOnlyDictionary<string, int> Remaining)
+    {
+        public bool Complete => Remaining.Values.All(v => v == 0);
+    }
+
+    /// <summary>Adds a data key unless <paramref name="resume"/> and a rotation is unfinished; then re-seals and verifies.</summary>
+    public async Task<Outcome> ExecuteAsync(bool resume, IProgress<Progress>? progress, CancellationToken ct)
+    {
+        keys.Load();
+        var version = keys.CurrentVersion;
+        var unfinished = (await CountOlderAsync(version, ct)).Values.Sum() > 0;
+        if (!(resume && unfinished))
+            version = await keys.AddDataKeyAsync(ct);
+
+        var total = (await CountOlderAsync(version, ct)).Values.Sum();
+        var done = 0;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            foreach (var entity in PersonalData.Entities)
+            {
+                while (true)
+                {
+                    var n = await ResealBatchAsync(entity, version, ct);
+                    if (n == 0)
+                        break;
+                    done += n;
+                    progress?.Report(new Progress(done, Math.Max(total, done), entity.Name));
+                }
+            }
+
+            if ((await CountOlderAsync(version, ct)).Values.Sum() == 0)
+                break;
+        }
+
+        var remaining = await CountOlderAsync(version, ct);
+        if (remaining.Values.All(v => v == 0))
+            await RetireOlderAsync(version, ct);
+        progress?.Report(new Progress(done, Math.Max(total, done), ""));
+        return new Outcome(version, done, remaining);
+    }
+
+    /// <summary>Counts, per entity, the rows holding at least one value under a data key older than <paramref name="version"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountOlderAsync(int version, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        foreach (var entity in PersonalData.Entities)
+        {
+            var method = typeof(RotateKeys).GetMethod(nameof(CountAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(entity.ClrType);
+            counts[entity.Name] = await (Task<int>)method.Invoke(null, [db, entity, version, ct])!;
+        }
+
+        return counts;
+    }
+
+    private async Task<int> ResealBatchAsync(SealedEntity entity, int version, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        var method = typeof(RotateKeys).GetMethod(nameof(LoadBatchAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(entity.ClrType);
+        var batch = await (Task<List<object>>)method.Invoke(null, [db, entity, version, ct])!;
+        if (batch.Count == 0)
+            return 0;
+        foreach (var row in batch)
+            SealingInterceptor.Instance.Forget(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A server changed or removed a row of the batch meanwhile; what it wrote is looked at again next time.
+        }
+
+        return batch.Count;
+    }
+
+    private static async Task<List<object>> LoadBatchAsync<T>(ChanceryDb db, SealedEntity entity, int version, CancellationToken ct)
+        where T : class =>
+        [.. await db.Set<T>().Where(Older<T>(entity, version)).Take(BatchSize).ToListAsync(ct)];
+
+    private static Task<int> CountAsync<T>(ChanceryDb db, SealedEntity entity, int version, CancellationToken ct)
+        where T : class =>
+        db.Set<T>().CountAsync(Older<T>(entity, version), ct);
+
+    /// <summary>Rows with a sealed value that does not start with the newest version's prefix.</summary>
+    private static Expression<Func<T, bool>> Older<T>(SealedEntity entity, int version)
+    {
+        var row = Expression.Parameter(typeof(T), "e");
+        var prefix = Expression.Constant(Sealer.Prefix + version.ToString(CultureInfo.InvariantCulture) + ".");
+        var property = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(string));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        Expression? any = null;
+        foreach (var field in entity.Fields)
+        {
+            var stored = Expression.Call(property, row, Expression.Constant(PersonalData.Stored(field.Name)));
+            var older = Expression.AndAlso(
+                Expression.NotEqual(stored, Expression.Constant(null, typeof(string))),
+                Expression.Not(Expression.Call(stored, startsWith, prefix)));
+            any = any is null ? older : Expression.OrElse(any, older);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), row);
+    }
+
+    private async Task RetireOlderAsync(int version, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.SealingKeys.Where(k => k.Purpose == KeyRing.DataPurpose && k.Version < version && k.RetiredAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(k => k.RetiredAt, now), ct);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Chancery.Core.Protection;
+
+/// <summary>
+/// AES-256-GCM for one personal value. The associated data names the entity, the field, the row and the key
+/// version, so a value copied to another row or field, or with one bit changed, does not decrypt.
+/// Stored form: <c>s1.&lt;version&gt;.&lt;base64(nonce ‖ ciphertext ‖ tag)&gt;</c>.
+/// </summary>
+public sealed class Sealer(KeyRing keys)
+{
+    public const string Prefix = "s1.";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    public KeyRing Keys => keys;
+
+    public string Seal(string plaintext, string entity, string field, string row) => Seal(plaintext, entity, field, row, keys.CurrentVersion);
+
+    public string Seal(string plaintext, string entity, string field, string row, int version)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(keys.DataKey(version), TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize, plain.Length), output.AsSpan(NonceSize + plain.Length), Associated(entity, field, row, version));
+        return Prefix + version.ToString(CultureInfo.InvariantCulture) + "." + Convert.ToBase64String(output);
+    }
+
+    public string Open(string sealedValue, string entity, string field, string row)
+    {
+        ArgumentNullException.ThrowIfNull(sealedValue);
+        var version = VersionOf(sealedValue) ?? throw new SealedValueException($"{entity}.{field} of row {row} is not a sealed value.");
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(sealedValue[(sealedValue.IndexOf('.', Prefix.Length) + 1)..]);
+        }
+        catch (FormatException e)
+        {
+            throw new SealedValueException($"{entity}.{field} of row {row} is not a sealed value.", e);
+        }
+
+        if (bytes.Length < NonceSize + TagSize)
+            throw new SealedValueException($"{entity}.{field} of row {row} is truncated.");
+        var plain = new byte[bytes.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(keys.DataKey(version), TagSize);
+        try
+        {
+            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize, plain.Length), bytes.AsSpan(NonceSize + plain.Length), plain, Associated(entity, field, row, version));
+        }
+        catch (AuthenticationTagMismatchException e)
+        {
+            throw new SealedValueException(
+                $"{entity}.{field} of row {row} does not decrypt: it was altered, or it belongs to another row or field.", e);
+        }
+
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>The key version a stored value is under, or null when it is not a sealed value.</summary>
+    public static int? VersionOf(string stored)
+    {
+        if (stored is null || !stored.StartsWith(Prefix, StringComparison.Ordinal))
+            return null;
+        var end = stored.IndexOf('.', Prefix.Length);
+        return end > Prefix.Length && int.TryParse(stored.AsSpan(Prefix.Length, end - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    private static byte[] Associated(string entity, string field, string row, int version) =>
+        Encoding.UTF8.GetBytes($"chancery|{entity}|{field}|{row}|v{version.ToString(CultureInfo.InvariantCulture)}");
+}
