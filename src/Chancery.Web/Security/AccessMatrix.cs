@@ -32,6 +32,9 @@ internal static class AccessMatrix
 
     public static readonly IReadOnlySet<Role> WatchlistReaders = new HashSet<Role> { Role.SecurityOfficer, Role.Administrator, Role.Auditor };
 
+    /// <summary>Who reads the audit log (docs/audit.md).</summary>
+    public static readonly IReadOnlySet<Role> AuditReaders = new HashSet<Role> { Role.Auditor, Role.Administrator };
+
     public static readonly IReadOnlySet<Role> Designators = new HashSet<Role> { Role.Consul };
 
     public static readonly IReadOnlySet<Role> AccountAdministrators = new HashSet<Role> { Role.Administrator };
@@ -109,6 +112,7 @@ internal static class AccessMatrix
         new("POST", "staff/cases/{id:guid}/correction", AccessScope.Post, CorrectionAskers),
         new("GET", "staff/screening/hits", AccessScope.Post, HitReaders),
         new("GET", "staff/watchlists", AccessScope.Global, WatchlistReaders),
+        new("GET", "staff/audit", AccessScope.Global, AuditReaders),
 
         // Stock: counts of blanks, no personal data; recording is for print operators (and administrators receive).
         new("GET", "staff/stock", AccessScope.Post, AnyRole),

@@ -15,12 +15,17 @@ internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current
     public const string Read = "read";
     public const string Write = "write";
 
+    // Fields are named as the entities' properties, which is how the breach report words them for the people.
+
     /// <summary>What the case pages and the case API show of a person.</summary>
     public static readonly IReadOnlyList<string> PersonFields =
-        ["surname", "given_names", "birth_date", "place_of_birth", "sex", "nationality", "email", "phone", "address"];
+        ["Surname", "GivenNames", "BirthDate", "PlaceOfBirth", "Sex", "Nationality", "Email", "Phone", "Address"];
 
     /// <summary>What lists show of a person: the name.</summary>
-    public static readonly IReadOnlyList<string> NameFields = ["surname", "given_names"];
+    public static readonly IReadOnlyList<string> NameFields = ["Surname", "GivenNames"];
+
+    /// <summary>What a step of a case changes.</summary>
+    public static readonly IReadOnlyList<string> CaseStepFields = ["State", "DecisionReason"];
 
     /// <summary>Staff or an API client read or wrote a case: one entry for each person in it (applicant, parents).</summary>
     public async Task CaseAsync(string component, string action, Guid caseId, IReadOnlyList<string> fields, string? reason, CancellationToken ct)

@@ -15,8 +15,10 @@ namespace Chancery.Web.Pages.Staff.Cases;
 // One case: who, what, the checks, the document, the whole history, and a small form for each step the
 // agent's roles allow now. Every step goes through PerformCaseAction, which checks everything again.
 // A case of a post the agent does not work for does not exist for them: 404, on GET and on POST.
-internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformCaseAction perform, ChanceryDb db, Texts texts) : PageModel
+internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformCaseAction perform, ChanceryDb db, Texts texts, AuditTrail audit) : PageModel
 {
+    private const string AuditComponent = "page:/staff/cases/detail";
+
     [BindProperty]
     public ActionInput Act { get; set; } = new();
 
@@ -45,7 +47,10 @@ internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformC
         var actor = await current.GetAsync(ct);
         if (actor is null)
             return Forbid();
-        return await ShowAsync(id, actor, ct) ? Page() : NotFound();
+        if (!await ShowAsync(id, actor, ct))
+            return NotFound();
+        await audit.CaseAsync(AuditComponent, AuditTrail.Read, id, AuditTrail.PersonFields, "case file", ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
@@ -65,6 +70,7 @@ internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformC
         var done = await perform.ExecuteAsync(id, new CaseCommand(action, Act.Reason, Act.Passed ?? true), actor, ct);
         if (done.IsSuccess)
         {
+            await audit.CaseAsync(AuditComponent, AuditTrail.Write, id, AuditTrail.CaseStepFields, $"{action}: {Act.Reason}", ct);
             TempData[Notice.Success] = texts[$"staff.action.{action}.done"];
             return RedirectToPage("/Staff/Cases/Details", new { id });
         }

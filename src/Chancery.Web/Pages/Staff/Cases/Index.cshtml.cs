@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Web.Pages.Staff.Cases;
 
 // The cases of the posts the agent works for today. Filters come in the query string: they change nothing.
-internal sealed class IndexModel(CurrentActor current, ListCases list, ChanceryDb db, Texts texts) : PageModel
+internal sealed class IndexModel(CurrentActor current, ListCases list, ChanceryDb db, Texts texts, AuditTrail audit) : PageModel
 {
     public const int PageSize = 25;
 
@@ -61,6 +61,7 @@ internal sealed class IndexModel(CurrentActor current, ListCases list, ChanceryD
             Valid(nameof(PageNumber)) ? PageNumber ?? 1 : 1,
             PageSize);
         Cases = await list.ExecuteAsync(filter, actor, ct);
+        await audit.CasesAsync("page:/staff/cases", Cases.Rows.Select(r => r.Id).ToList(), AuditTrail.NameFields, "case list", ct);
         return Page();
     }
 
