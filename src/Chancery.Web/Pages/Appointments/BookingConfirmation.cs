@@ -1,4 +1,5 @@
 using Chancery.Core.Appointments;
+using Chancery.Core.Common;
 using Chancery.Core.Data;
 using Chancery.Core.Mail;
 using Chancery.Web.Localization;
@@ -26,5 +27,5 @@ internal sealed partial class BookingConfirmation(ChanceryDb db, IMailSender mai
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The confirmation of booking {Reference} could not be sent")]
-    private static partial void LogNotSent(ILogger logger, string reference, Exception exception);
+    private static partial void LogNotSent(ILogger logger, [Personal] string reference, Exception exception);
 }
