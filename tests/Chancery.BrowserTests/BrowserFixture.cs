@@ -1,8 +1,7 @@
 using Chancery.TestCommon;
 using Chancery.TestCommon.Smtp;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Playwright;
 
 namespace Chancery.BrowserTests;
@@ -26,15 +25,25 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The staff listener: the back office answers only there.</summary>
+    public Uri StaffAddress { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         Smtp = await SmtpSink.StartAsync();
-        App = new ChanceryApp(database) { Smtp = Smtp };
-        App.UseKestrel(0);
+        // Two listeners, as in production: the public site, and the back office on its own port.
+        var publicPort = FreePort();
+        var staffPort = FreePort();
+        App = new ChanceryApp(database) { Smtp = Smtp, StaffUrls = $"http://127.0.0.1:{staffPort}" };
+        App.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, publicPort);
+            o.Listen(IPAddress.Loopback, staffPort);
+        });
         App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/");
+        StaffAddress = new Uri($"http://127.0.0.1:{staffPort}/");
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -48,6 +57,13 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()

@@ -143,7 +143,39 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<Br
 
     private async Task<IPage> SignInAsync(string userName)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), Locale = "fr-FR" });
+        var page = await PasswordStepAsync(userName);
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/signin/code"));
+        await CheckAccessibleAsync(page);
+        await page.FillAsync("#Input_Code", await ChanceryApp.AuthenticatorCodeAsync(fixture.App.Services, userName));
+        await page.ClickAsync("form button[type=submit]:has-text('Valider')");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases"));
+        await CheckAccessibleAsync(page);
+        return page;
+    }
+
+    [Fact]
+    public async Task NewAgent_EnrolsTheAuthenticatorApp_ThenReachesTheCases_WithNoAxeViolation()
+    {
+        var post = await fixture.App.CreatePostAsync();
+        var clerk = await fixture.App.CreateStaffAsync([Role.Clerk], enrolled: false, post);
+
+        var page = await PasswordStepAsync(clerk.UserName!);
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/compte/activation"));
+        await CheckAccessibleAsync(page);
+        Assert.True(await page.Locator(".chancery-qr svg").IsVisibleAsync());
+        await page.FillAsync("#Input_Code", await fixture.App.AuthenticatorCodeAsync(clerk.UserName!));
+        await page.ClickAsync("form button[type=submit]:has-text('Activer')");
+        await page.Locator("#recovery-codes li").First.WaitForAsync();
+        Assert.Equal(10, await page.Locator("#recovery-codes li").CountAsync());
+        await CheckAccessibleAsync(page);
+        await page.ClickAsync("#enrol-continue");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases"));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<IPage> PasswordStepAsync(string userName)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.StaffAddress.ToString(), Locale = "fr-FR" });
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -155,8 +187,6 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", ChanceryApp.StaffPassword);
         await page.ClickAsync("form button[type=submit]:has-text('Se connecter')");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases"));
-        await CheckAccessibleAsync(page);
         return page;
     }
 

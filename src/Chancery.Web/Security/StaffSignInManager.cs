@@ -24,6 +24,9 @@ internal sealed class StaffSignInManager(
     public const string AmrClaim = "amr";
     public const string Mfa = "mfa";
 
+    private static readonly StaffUser NoUser = new();
+    private static string? unknownUserHash;
+
     public static bool HasSecondFactor(ClaimsPrincipal principal) =>
         principal?.Identity?.IsAuthenticated == true && principal.HasClaim(AmrClaim, Mfa);
 
@@ -49,7 +52,13 @@ internal sealed class StaffSignInManager(
     {
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
+        {
+            // As slow as a wrong password, so that the time taken does not say whether the name exists.
+            unknownUserHash ??= UserManager.PasswordHasher.HashPassword(NoUser, Guid.NewGuid().ToString());
+            UserManager.PasswordHasher.VerifyHashedPassword(NoUser, unknownUserHash, password);
             return SignInResult.Failed;
+        }
+
         var checkedPassword = await CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (!checkedPassword.Succeeded)
             return checkedPassword;

@@ -342,6 +342,37 @@ public abstract class StaffSignInTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/staff/signin")).Response.StatusCode);
     }
 
+    [Fact]
+    public async Task StaffVerb_DisablesAnAccount_EndingItsSessionWithinAMinute_AndRefusesBadInputWithExitTwo()
+    {
+        var post = await app.CreatePostAsync();
+        var clerk = await app.CreateStaffAsync(Role.Clerk, post);
+        using var session = await StaffSession.SignInAsync(app, clerk.UserName!);
+
+        var (code, output, _) = await StaffVerbAsync("disable", clerk.UserName!);
+        var (unknown, _, unknownError) = await StaffVerbAsync("disable", "nobody-" + Guid.NewGuid().ToString("N"));
+        var (wrong, _, wrongError) = await StaffVerbAsync("explode", clerk.UserName!);
+
+        Assert.Equal(0, code);
+        Assert.Contains(clerk.UserName!, output, StringComparison.Ordinal);
+        Assert.Equal(2, unknown);
+        Assert.Single(unknownError.Trim().Split('\n'));
+        Assert.Equal(2, wrong);
+        Assert.StartsWith("usage:", wrongError, StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff/cases")).Response.StatusCode);
+        Assert.Equal(0, (await StaffVerbAsync("enable", clerk.UserName!)).Code);
+        using var back = await StaffSession.SignInAsync(app, clerk.UserName!);
+    }
+
+    private async Task<(int Code, string Output, string Error)> StaffVerbAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await app.WithServicesAsync(sp => Chancery.Web.Cli.StaffCommand.RunAsync(args, sp, stdout, stderr));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     private const int KeyDerivationPrfSha512 = 2;
 }
 

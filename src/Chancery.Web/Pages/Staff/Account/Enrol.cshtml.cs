@@ -33,8 +33,9 @@ internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignInManage
         var user = await users.GetUserAsync(User);
         if (user is null)
             return Challenge();
-        if (await users.GetTwoFactorEnabledAsync(user) && StaffSignInManager.HasSecondFactor(User))
-            return LocalRedirect("/staff/compte");
+        // Once enrolled, the key is never shown again; a session older than the enrolment signs in again.
+        if (await users.GetTwoFactorEnabledAsync(user))
+            return StaffSignInManager.HasSecondFactor(User) ? LocalRedirect("/staff/compte") : RedirectToPage("/Staff/SignIn");
         return await ShowAsync(user);
     }
 
