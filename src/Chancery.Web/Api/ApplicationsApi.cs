@@ -59,6 +59,7 @@ internal static class ApplicationsApi
         ChanceryDb db,
         IOptions<JsonOptions> json,
         HttpContext http,
+        AuditTrail audit,
         CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
@@ -81,6 +82,7 @@ internal static class ApplicationsApi
             if (!submitted.IsSuccess)
                 return await IdempotentIntake.OutcomeOfAsync(ApiProblems.From(submitted.Error), http);
             var state = await db.Cases.AsNoTracking().Where(c => c.Id == submitted.Value.CaseId).Select(c => c.State).SingleAsync(token);
+            await audit.ApplicationAsync("api:POST /api/v1/applications", AuditTrail.Write, submitted.Value.CaseId, "application intake", token);
             return new IdempotentIntake.Outcome(
                 StatusCodes.Status201Created,
                 JsonSerializer.Serialize(new SubmittedView(submitted.Value.ApplicationNumber, submitted.Value.CaseId, form.Slug, state.ToString()), json.Value.SerializerOptions),
@@ -88,7 +90,7 @@ internal static class ApplicationsApi
         }, ct);
     }
 
-    private static async Task<IResult> GetAsync(Guid caseId, CurrentActor current, ChanceryDb db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid caseId, CurrentActor current, ChanceryDb db, AuditTrail audit, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (actor is null)
@@ -99,6 +101,7 @@ internal static class ApplicationsApi
         if (found is null || !actor.Sees(found.PostId))
             return ApiProblems.From(Error.NotFound("The application"));
         var form = ApplicationForms.Get(found.a.Form);
+        await audit.ApplicationAsync("api:GET /api/v1/applications/{caseId}", AuditTrail.Read, caseId, null, ct);
         return TypedResults.Ok(new ApplicationView(caseId, found.Reference, form.Slug, found.a.Language, found.a.Channel, found.a.SubmittedAt, found.a.Answers.Values));
     }
 

@@ -41,6 +41,7 @@ internal static class CasesApi
         ReadCase read,
         IOptions<JsonOptions> json,
         HttpContext http,
+        AuditTrail audit,
         CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
@@ -53,6 +54,7 @@ internal static class CasesApi
             if (!created.IsSuccess)
                 return await IdempotentIntake.OutcomeOfAsync(ApiProblems.From(created.Error), http);
             var view = await read.ExecuteAsync(created.Value.Id, actor, token);
+            await audit.CaseAsync("api:POST /api/v1/cases", AuditTrail.Write, created.Value.Id, AuditTrail.PersonFields, "case intake", token);
             return new IdempotentIntake.Outcome(
                 StatusCodes.Status201Created,
                 JsonSerializer.Serialize(view.Value, json.Value.SerializerOptions),
@@ -67,20 +69,25 @@ internal static class CasesApi
         [Description("Case state")] CaseState? state,
         [Description("Only cases entered at least this many days ago")] int? olderThanDays,
         int? page,
+        AuditTrail audit,
         CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (actor is null)
             return ApiProblems.NoActor();
-        return TypedResults.Ok(await list.ExecuteAsync(new ListCases.Filter(post, state, olderThanDays, page ?? 1), actor, ct));
+        var listed = await list.ExecuteAsync(new ListCases.Filter(post, state, olderThanDays, page ?? 1), actor, ct);
+        await audit.CasesAsync("api:GET /api/v1/cases", listed.Rows.Select(r => r.Id).ToList(), AuditTrail.NameFields, "case list", ct);
+        return TypedResults.Ok(listed);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, CurrentActor current, ReadCase read, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, CurrentActor current, ReadCase read, AuditTrail audit, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (actor is null)
             return ApiProblems.NoActor();
         var view = await read.ExecuteAsync(id, actor, ct);
+        if (view.IsSuccess)
+            await audit.CaseAsync("api:GET /api/v1/cases/{id}", AuditTrail.Read, id, AuditTrail.PersonFields, null, ct);
         return view.IsSuccess ? TypedResults.Ok(view.Value) : ApiProblems.From(view.Error);
     }
 
@@ -91,6 +98,7 @@ internal static class CasesApi
         CurrentActor current,
         PerformCaseAction perform,
         ReadCase read,
+        AuditTrail audit,
         CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
@@ -110,6 +118,7 @@ internal static class CasesApi
         var result = await perform.ExecuteAsync(id, new CaseCommand(step, body?.Reason, body?.Passed ?? true), actor, ct);
         if (!result.IsSuccess)
             return ApiProblems.From(result.Error);
+        await audit.CaseAsync("api:POST /api/v1/cases/{id}/actions/{action}", AuditTrail.Write, id, AuditTrail.CaseStepFields, $"{step}: {body?.Reason}", ct);
         var view = await read.ExecuteAsync(id, actor, ct);
         return view.IsSuccess ? TypedResults.Ok(view.Value) : ApiProblems.From(view.Error);
     }

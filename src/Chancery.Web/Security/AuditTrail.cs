@@ -24,6 +24,9 @@ internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current
     /// <summary>What lists show of a person: the name.</summary>
     public static readonly IReadOnlyList<string> NameFields = ["Surname", "GivenNames"];
 
+    /// <summary>What an application holds beyond the person: the answers, contact details included.</summary>
+    public static readonly IReadOnlyList<string> ApplicationFields = ["Answers"];
+
     /// <summary>What a step of a case changes.</summary>
     public static readonly IReadOnlyList<string> CaseStepFields = ["State", "DecisionReason"];
 
@@ -34,6 +37,18 @@ internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current
         await StaffAsync(component, action, seen, reason, ct);
     }
 
+    /// <summary>
+    /// Staff or an API client read or wrote an application (its answers): one entry for the application,
+    /// whose answers hold the contact details, and one for each person of its case.
+    /// </summary>
+    public async Task ApplicationAsync(string component, string action, Guid caseId, string? reason, CancellationToken ct)
+    {
+        var seen = await PeopleOfCasesAsync([caseId], PersonFields, ct);
+        if (seen.Count > 0)
+            seen.Insert(0, new Seen("application", caseId.ToString(), "application", caseId.ToString(), ApplicationFields, seen[0].PostId));
+        await StaffAsync(component, action, seen, reason, ct);
+    }
+
     /// <summary>Staff saw a list of cases: one entry per applicant shown, with the fields the list shows.</summary>
     public async Task CasesAsync(string component, IReadOnlyCollection<Guid> caseIds, IReadOnlyList<string> fields, string? reason, CancellationToken ct)
     {
@@ -41,6 +56,15 @@ internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current
             return;
         var seen = await PeopleOfCasesAsync(caseIds, fields, ct, applicantsOnly: true);
         await StaffAsync(component, Read, seen, reason, ct);
+    }
+
+    /// <summary>Staff read or wrote the booking with this reference (check-in desk, staff booking views).</summary>
+    public async Task BookingAsync(string component, string action, string reference, IReadOnlyList<string> fields, string? reason, CancellationToken ct)
+    {
+        var seen = await db.Bookings.AsNoTracking().Where(b => b.Reference == reference)
+            .Select(b => new { b.Id, b.PostId })
+            .ToListAsync(ct);
+        await StaffAsync(component, action, seen.Select(b => new Seen("booking", b.Id.ToString(), "booking", b.Id.ToString(), fields, b.PostId)), reason, ct);
     }
 
     /// <summary>Staff or an API client read or wrote what <paramref name="seen"/> lists.</summary>

@@ -4,6 +4,7 @@ using Chancery.Core.Applications.Uploads;
 using Chancery.Core.Data;
 using Chancery.Core.Mail;
 using Chancery.Web.Localization;
+using Chancery.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +15,7 @@ namespace Chancery.Web.Pages.Applications;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 internal sealed class DeclarationModel(
     ChanceryDb db, TimeProvider clock, UploadStore store, SubmitApplication submit, IMailSender mail,
-    IDataProtectionProvider protection, Texts texts, ILogger<DeclarationModel> log)
+    IDataProtectionProvider protection, Texts texts, ILogger<DeclarationModel> log, AuditTrail audit)
     : DraftPageModel(db, clock, store)
 {
     public const string ReceiptCookie = "chancery-receipt";
@@ -58,6 +59,7 @@ internal sealed class DeclarationModel(
         }
 
         var submitted = result.Value;
+        await audit.ApplicantAsync("page:/demande/declaration", AuditTrail.Write, new AuditTrail.Seen("application", submitted.CaseId.ToString(), "application", submitted.CaseId.ToString(), AuditTrail.ApplicationFields, null), ct);
         var mailSent = true;
         if (submitted.Email.Length > 0)
         {

@@ -3,6 +3,7 @@ using Chancery.Core.Applications.Uploads;
 using Chancery.Core.Data;
 using Chancery.Core.Mail;
 using Chancery.Web.Localization;
+using Chancery.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Chancery.Web.Pages.Applications;
 // mail scanner opening the link sends nothing), and the draft is handed to this browser once the code is
 // typed. Five wrong codes void it; the link and the code work once.
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-internal sealed class ResumeModel(ChanceryDb db, TimeProvider clock, UploadStore store, IMailSender mail, Texts texts, ILogger<ResumeModel> log)
+internal sealed class ResumeModel(ChanceryDb db, TimeProvider clock, UploadStore store, IMailSender mail, Texts texts, ILogger<ResumeModel> log, AuditTrail audit)
     : DraftPageModel(db, clock, store)
 {
     private const int MaxAttempts = 5;
@@ -99,6 +100,7 @@ internal sealed class ResumeModel(ChanceryDb db, TimeProvider clock, UploadStore
         Draft.UpdatedAt = Now;
         await Db.SaveChangesAsync(ct);
         SetDraftCookie(Draft, accessKey);
+        await audit.ApplicantAsync("page:/demande/reprendre", AuditTrail.Read, new AuditTrail.Seen("draft", Draft.Id.ToString(), "draft", Draft.Id.ToString(), ["Answers"], null), ct);
         TempData[Shared.Notice.Success] = texts["apply.resume.done"];
         return Redirect(await FirstUnansweredUrlAsync(ct));
     }

@@ -1,5 +1,6 @@
 using Chancery.Core.Appointments;
 using Chancery.Core.Data;
+using Chancery.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Chancery.Web.Pages.Appointments;
 // door, the fee to pay where the post requires it, and the way to move (once, where allowed) or cancel.
 // Viewing changes nothing; cancelling and moving are forms on their own pages.
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-internal sealed class ManageModel(ChanceryDb db, ManageBooking manage) : PageModel
+internal sealed class ManageModel(ChanceryDb db, ManageBooking manage, AuditTrail audit) : PageModel
 {
     public Booking? Booking { get; private set; }
 
@@ -40,6 +41,7 @@ internal sealed class ManageModel(ChanceryDb db, ManageBooking manage) : PageMod
         CanMove = ManageBooking.CanReschedule(Booking, Service);
         JustBooked = nouveau == 1;
         QrDataUri = "data:image/png;base64," + Convert.ToBase64String(BookingReferences.QrPng(Booking.Reference));
+        await audit.ApplicantAsync("page:/rendez-vous/gerer", AuditTrail.Read, new AuditTrail.Seen("booking", Booking.Id.ToString(), "booking", Booking.Id.ToString(), ["Surname", "DocumentNumber", "IssuingState"], Booking.PostId), ct);
         return Page();
     }
 }

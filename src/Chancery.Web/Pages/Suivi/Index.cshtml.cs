@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Data;
+using Chancery.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Chancery.Web.Pages.Suivi;
 // to learn whether a reference exists. The state is said in plain words; a security-check hit is never
 // shown: to the applicant the case is simply being examined.
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-internal sealed class IndexModel(ChanceryDb db) : PageModel
+internal sealed class IndexModel(ChanceryDb db, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public StatusInput Input { get; set; } = new();
@@ -38,12 +39,13 @@ internal sealed class IndexModel(ChanceryDb db) : PageModel
         var reference = Input.Reference.Trim().ToUpperInvariant();
         var found = await db.Cases.AsNoTracking()
             .Where(c => c.Reference == reference)
-            .Select(c => new { c.State, c.Applicant, Kind = EF.Property<string>(c, "CaseType") })
+            .Select(c => new { c.Id, c.PostId, c.ApplicantId, c.State, c.Applicant, Kind = EF.Property<string>(c, "CaseType") })
             .SingleOrDefaultAsync(ct);
         if (found is not null && PartialDate.TryParse(Input.BirthDate, out var given) && given.ToString() == found.Applicant.BirthDate)
         {
             Status = StatusOf(found.State);
             Kind = Enum.TryParse<CaseKind>(found.Kind, out var kind) ? kind : null;
+            await audit.ApplicantAsync("page:/suivi", AuditTrail.Read, new AuditTrail.Seen("case", found.Id.ToString(), "person", found.ApplicantId.ToString(), ["State"], found.PostId), ct);
         }
 
         return Page();

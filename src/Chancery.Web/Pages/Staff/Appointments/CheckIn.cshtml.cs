@@ -12,7 +12,7 @@ namespace Chancery.Web.Pages.Staff.Appointments;
 
 // The desk at the door: the booking reference (typed, or read from the QR code by a scanner that types like a
 // keyboard) and the number of the document presented. The verdict shows at the top of a fresh form.
-internal sealed class CheckInModel(CurrentActor current, CheckInBooking checkIn, Texts texts) : PageModel
+internal sealed class CheckInModel(CurrentActor current, CheckInBooking checkIn, Texts texts, AuditTrail audit) : PageModel
 {
     public CheckInInput Input { get; set; } = new();
 
@@ -45,6 +45,7 @@ internal sealed class CheckInModel(CurrentActor current, CheckInBooking checkIn,
         }
 
         var o = result.Value;
+        await audit.BookingAsync("page:/staff/rendez-vous/accueil", AuditTrail.Write, o.Reference, ["Surname", "DocumentNumber", "State"], "check-in", ct);
         var what = texts["checkin.booking", o.Reference, o.Identity, texts[$"calendar.kind.{o.Service}"], StaffFormat.When(o.StartsAt)];
         if (o.Accepted)
             TempData[Notice.Success] = texts["checkin.accepted", what];
