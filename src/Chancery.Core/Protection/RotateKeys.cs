@@ -65,7 +65,8 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
     public async Task<IReadOnlyDictionary<string, int>> CountOlderAsync(int version, CancellationToken ct)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        await using var scope = scopes.CreateAsyncScope();
+        // Every post's rows: under row-level security an unscoped count would be zero and the rotation would look done (docs/rls.md).
+        await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         foreach (var entity in PersonalData.Entities)
         {
@@ -78,7 +79,7 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
 
     private async Task<int> ResealBatchAsync(SealedEntity entity, int version, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         var method = typeof(RotateKeys).GetMethod(nameof(LoadBatchAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(entity.ClrType);
         var batch = await (Task<List<object>>)method.Invoke(null, [db, entity, version, ct])!;
@@ -128,7 +129,7 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
 
     private async Task RetireOlderAsync(int version, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         await db.SealingKeys.Where(k => k.Purpose == KeyRing.DataPurpose && k.Version < version && k.RetiredAt == null)
