@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Chancery.TestCommon;
@@ -47,6 +48,9 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Everything the application logged, every level: the canary tests look for personal data in it.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>Runs the background screening worker (off by default so tests are not raced by it).</summary>
     public bool WithScreeningWorker { get; init; }
@@ -115,6 +119,7 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
             builder.UseSetting("Chancery:Mail:Mode", "pickup");
             builder.UseSetting("Chancery:Mail:PickupDirectory", MailDirectory);
         }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -127,6 +127,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return builder.Options;
     }
 
+    /// <summary>The command-line options that point a <c>chancery</c> verb at this database, with its master key.</summary>
+    public string[] CliArguments() =>
+    [
+        "--database", Kind == DatabaseKind.Postgres ? "postgres" : "sqlite", "--connection", ConnectionString,
+        "--Chancery:Protection:MasterKeyFile", MasterKeyFile, "--Chancery:Protection:CreateMasterKey", "true",
+    ];
+
     /// <summary>Configuration keys that point the application at this database.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [

@@ -124,6 +124,11 @@ internal static class CommandLine
             await stderr.WriteLineAsync("chancery: " + e.Message);
             return 1;
         }
+        catch (SealedValueException e)
+        {
+            await stderr.WriteLineAsync("chancery: " + e.Message);
+            return 2;
+        }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
             // A setting missing or wrong: one line naming it, not a stack trace.
@@ -144,6 +149,12 @@ internal static class CommandLine
         }
         catch (InvalidOperationException e) when (e.Message.Contains("ConnectionStrings", StringComparison.Ordinal))
         {
+            await stderr.WriteLineAsync("chancery: " + e.Message);
+            return 2;
+        }
+        catch (SealedValueException e)
+        {
+            // No master key file, or not the one that wrapped this database's keys.
             await stderr.WriteLineAsync("chancery: " + e.Message);
             return 2;
         }

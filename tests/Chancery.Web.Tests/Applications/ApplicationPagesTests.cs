@@ -75,7 +75,7 @@ public abstract partial class ApplicationPagesTests(ApplicationPagesFixture fixt
             var entered = await db.Cases.AsNoTracking().SingleAsync(c => c.Reference == number);
             var application = await db.SubmittedApplications.AsNoTracking().SingleAsync(a => a.CaseId == entered.Id);
             var files = await db.ApplicationDocuments.AsNoTracking().Where(d => d.CaseId == entered.Id).ToListAsync();
-            var drafts = await db.ApplicationDrafts.AsNoTracking().CountAsync(d => d.AnswersJson.Contains(answers["email"]));
+            var drafts = (await db.ApplicationDrafts.AsNoTracking().ToListAsync()).Count(d => d.AnswersJson.Contains(answers["email"], StringComparison.Ordinal));
             return (entered.State, application, files, drafts);
         });
         Assert.Contains(stored.State, new[] { CaseState.ChecksPending, CaseState.ChecksCleared, CaseState.Hit });
@@ -283,7 +283,7 @@ public abstract partial class ApplicationPagesTests(ApplicationPagesFixture fixt
         using var applicant = StaffSession.Anonymous(app);
         await StartAsync(applicant, "short-stay-visa");
         await applicant.PostFormAsync("/demande/etape/name", new Dictionary<string, string> { ["surname"] = surname }, "#step-form");
-        Assert.Equal(1, await app.WithDbAsync(db => db.ApplicationDrafts.CountAsync(d => d.AnswersJson.Contains(surname))));
+        Assert.Equal(1, (await app.WithDbAsync(db => db.ApplicationDrafts.AsNoTracking().ToListAsync())).Count(d => d.AnswersJson.Contains(surname, StringComparison.Ordinal)));
 
         app.Clock.Advance(TimeSpan.FromDays(31));
         var (response, _) = await applicant.GetAsync("/demande/etape/birth");
@@ -292,7 +292,7 @@ public abstract partial class ApplicationPagesTests(ApplicationPagesFixture fixt
         var (expired, page) = await applicant.GetAsync("/demande/expiree");
         Assert.Equal(HttpStatusCode.OK, expired.StatusCode);
         Assert.Contains("30 jours", page.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithDbAsync(db => db.ApplicationDrafts.CountAsync(d => d.AnswersJson.Contains(surname))));
+        Assert.Equal(0, (await app.WithDbAsync(db => db.ApplicationDrafts.AsNoTracking().ToListAsync())).Count(d => d.AnswersJson.Contains(surname, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -7,12 +7,15 @@ using Chancery.Core.Persons;
 using Chancery.Core.Staff;
 using Chancery.TestCommon;
 using Chancery.Web.Cli;
+using Chancery.Web.Tests.Pages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.Web.Tests.Breach;
 
-// The audit entries are appended with AuditLog.AppendAsync, as the instrumented pages and API do, so that each
-// test controls exactly who read what and when (the app's clock is moved between appends).
+// One test reads people's files through the real staff case page, which appends the audit entries itself; the
+// others append entries with AuditLog.AppendAsync, as the instrumented pages and API do, to cover what no page
+// records yet (drafts, changes, API keys, components) with exact times (the app's clock is moved between appends).
 public abstract class BreachReportTests(AppFixture fixture) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("chancery-breach-").FullName;
@@ -76,6 +79,40 @@ public abstract class BreachReportTests(AppFixture fixture) : IDisposable
         Assert.Contains("people     3 (draft 1, person 2)", stdout, StringComparison.Ordinal);
         // The summary says how many, not who.
         Assert.DoesNotContain(s.Alice.Surname, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_AfterReadsThroughTheStaffCasePage_NamesThePeopleWhoseFilesTheAccountOpenedInTheWindow()
+    {
+        var (post, clerk, compromised, other, _) = await CaseSteps.TeamAsync(App);
+        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var before = await CaseSteps.EnterAsync(App, clerk, CaseSteps.Passport(post, "Avant" + tag, "Anne"));
+        var first = await CaseSteps.EnterAsync(App, clerk, CaseSteps.Passport(post, "Premier" + tag, "Paul"));
+        var second = await CaseSteps.EnterAsync(App, clerk, CaseSteps.Passport(post, "Second" + tag, "Sara"));
+        var elsewhere = await CaseSteps.EnterAsync(App, clerk, CaseSteps.Passport(post, "Autre" + tag, "Olga"));
+        await OpenCasesAsync(compromised, before);
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        var from = App.Clock.GetUtcNow().UtcDateTime;
+        await OpenCasesAsync(compromised, first, second, first);
+        await OpenCasesAsync(other, elsewhere);
+        var to = App.Clock.GetUtcNow().UtcDateTime.AddMinutes(1);
+        App.Clock.Advance(TimeSpan.FromHours(2));
+        await OpenCasesAsync(compromised, elsewhere);
+        var applicants = await App.WithDbAsync(db => db.Cases.Where(c => c.Id == first || c.Id == second)
+            .Select(c => new { c.Id, c.ApplicantId }).ToDictionaryAsync(c => c.Id, c => c.ApplicantId));
+        var output = Path.Combine(directory, "pages");
+
+        var (code, _, stderr) = await RunAsync("breach", "report", "--account", compromised.UserName!, "--from", Iso(from), "--to", Iso(to), "--out", output);
+
+        Assert.True(code == 0, stderr);
+        var rows = await ReadPeopleAsync(output);
+        Assert.Equal(
+            new[] { "person-" + applicants[first], "person-" + applicants[second] }.Order(StringComparer.Ordinal),
+            rows.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("2", rows["person-" + applicants[first]]["accesses"]);
+        Assert.Contains("PREMIER" + tag, rows["person-" + applicants[first]]["name"].ToUpperInvariant(), StringComparison.Ordinal);
+        var notice = await File.ReadAllTextAsync(Path.Combine(output, "notices", $"person-{applicants[second]}.fr.txt"));
+        Assert.Contains("date de naissance", notice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,6 +242,17 @@ public abstract class BreachReportTests(AppFixture fixture) : IDisposable
         return new Scenario(compromised, other, keyName, now.AddHours(2), now.AddHours(5), alice, bob, carol, dave, erin, draft);
     }
 
+    /// <summary>Signs in as <paramref name="agent"/> (a new session: the clock may have moved past the last one's idle timeout) and opens each case's page.</summary>
+    private async Task OpenCasesAsync(StaffUser agent, params Guid[] cases)
+    {
+        using var session = await StaffSession.SignInAsync(App, agent.UserName!);
+        foreach (var id in cases)
+        {
+            var (response, _) = await session.GetAsync($"/staff/cases/{id}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
     private async Task AppendAt(DateTime at, params AuditRecord[] records)
     {
         if (at > App.Clock.GetUtcNow().UtcDateTime)
@@ -248,7 +296,7 @@ public abstract class BreachReportTests(AppFixture fixture) : IDisposable
     private async Task<(int Code, string Output, string Error)> RunCommandLineAsync(params string[] args)
     {
         var database = App.Database;
-        string[] dbArgs = ["--database", database.Kind == DatabaseKind.Postgres ? "postgres" : "sqlite", "--connection", database.ConnectionString];
+        var dbArgs = database.CliArguments();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = await CommandLine.RunAsync([args[0], .. dbArgs, .. args[1..]], stdout, stderr);

@@ -117,7 +117,12 @@ public abstract class CommandLineTests(DatabaseKind kind)
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
     {
-        var dbArgs = new[] { "--database", kind(database), "--connection", database.ConnectionString };
+        // Every verb that reads the database holds its master key (docs/security.md).
+        var dbArgs = new[]
+        {
+            "--database", kind(database), "--connection", database.ConnectionString,
+            "--Chancery:Protection:MasterKeyFile", database.MasterKeyFile, "--Chancery:Protection:CreateMasterKey", "true",
+        };
         // The server needs the proof-of-work key on PostgreSQL (shared by all instances); the other verbs do not.
         if (args.Length > 0 && args[0] == "serve")
             dbArgs = [.. dbArgs, "--Chancery:Altcha:HmacKey", ChanceryApp.AltchaKey];

@@ -149,7 +149,7 @@ public abstract class WatchlistImportTests(DatabaseKind kind)
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
     {
-        var dbArgs = new[] { "--database", database.Kind == DatabaseKind.Postgres ? "postgres" : "sqlite", "--connection", database.ConnectionString };
+        var dbArgs = database.CliArguments();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = await CommandLine.RunAsync([args[0], .. dbArgs, .. args[1..]], stdout, stderr);
