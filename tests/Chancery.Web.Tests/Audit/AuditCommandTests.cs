@@ -26,7 +26,7 @@ public abstract class AuditCommandTests(DatabaseKind kind) : IDisposable
         Assert.True(signed == 0, signError);
         Assert.StartsWith("signed checkpoint 10 root ", signOutput, StringComparison.Ordinal);
         Assert.True(code == 0, stdout + stderr);
-        Assert.Equal("audit log verified: 10 entries, 1 checkpoints; the latest covers entries 0-9, signed", stdout.Trim()[..81]);
+        Assert.StartsWith("audit log verified: 10 entries, 1 checkpoints; the latest covers entries 0-9, signed ", stdout, StringComparison.Ordinal);
         // Only the public key is needed to verify; the private key stays with the signer.
         Assert.Contains("PUBLIC KEY", await File.ReadAllTextAsync(VerifyKey), StringComparison.Ordinal);
         Assert.DoesNotContain("PRIVATE", await File.ReadAllTextAsync(VerifyKey), StringComparison.Ordinal);
@@ -266,7 +266,7 @@ public abstract class AuditCommandTests(DatabaseKind kind) : IDisposable
         var dbArgs = database.CliArguments();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync([.. args, .. dbArgs], stdout, stderr);
+        var code = await CommandLine.RunAsync([.. args, .. database.CliArguments()], stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }
