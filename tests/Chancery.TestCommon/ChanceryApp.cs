@@ -96,6 +96,8 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
         builder.UseSetting("Chancery:Appointments:Release", "false");
         // Ballots are opened, drawn and lapsed by the tests calling the jobs; the worker would race a moved clock.
         builder.UseSetting("Chancery:Appointments:Ballots", "false");
+        // Checkpoints are signed by the tests that need one; the in-process signer would race a moved clock.
+        builder.UseSetting("Chancery:Audit:SignInProcess", "false");
         builder.UseSetting("Chancery:Uploads:Directory", UploadDirectory);
         // ALTCHA: one fixed key (two apps on one database verify each other's challenges) and little work.
         builder.UseSetting("Chancery:Altcha:HmacKey", AltchaKey);

@@ -131,7 +131,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public string[] CliArguments() =>
     [
         "--database", Kind == DatabaseKind.Postgres ? "postgres" : "sqlite", "--connection", ConnectionString,
-        "--Chancery:Protection:MasterKeyFile", MasterKeyFile, "--Chancery:Protection:CreateMasterKey", "true",
+        "--Chancery:Protection:MasterKeyFile=" + MasterKeyFile, "--Chancery:Protection:CreateMasterKey=true",
     ];
 
     /// <summary>Configuration keys that point the application at this database.</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using Chancery.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Chancery.Core.Audit;
 
@@ -52,6 +53,22 @@ public sealed class AuditLog(ChanceryDb db, TimeProvider clock)
             return;
         var at = Truncate(clock.GetUtcNow().UtcDateTime);
         var options = (DbContextOptions<ChanceryDb>)db.GetService<IDbContextOptions>();
+        if (db.Database.CurrentTransaction is { } outer)
+        {
+            // Inside the caller's transaction (an intake that keeps its response): a second connection would wait
+            // for the lock this one holds, so the entries go on the caller's connection and commit with it.
+            await using var shared = new ChanceryDb(options);
+            shared.Database.SetDbConnection(db.Database.GetDbConnection());
+            await shared.Database.UseTransactionAsync(outer.GetDbTransaction(), ct);
+            if (shared.IsPostgres())
+                await shared.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+            var first = (await shared.AuditEntries.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
+            for (var i = 0; i < records.Count; i++)
+                shared.AuditEntries.Add(ToEntry(records[i], first + i, at));
+            await shared.SaveChangesAsync(ct);
+            return;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await using var context = new ChanceryDb(options);

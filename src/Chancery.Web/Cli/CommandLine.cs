@@ -196,13 +196,6 @@ internal static class CommandLine
                     _ => $"--urls={value}",
                 });
             }
-            else if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal))
-            {
-                // Any other setting, as configuration: --Chancery:Protection:MasterKeyFile FILE (TestDatabase.CliArguments).
-                if (i + 1 >= args.Length)
-                    throw new ArgumentException($"chancery: {a} needs a value.");
-                host.Add($"{a}={args[++i]}");
-            }
             else
             {
                 others.Add(a);

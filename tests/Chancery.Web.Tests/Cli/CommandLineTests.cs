@@ -121,11 +121,11 @@ public abstract class CommandLineTests(DatabaseKind kind)
         var dbArgs = new[]
         {
             "--database", kind(database), "--connection", database.ConnectionString,
-            "--Chancery:Protection:MasterKeyFile", database.MasterKeyFile, "--Chancery:Protection:CreateMasterKey", "true",
+            "--Chancery:Protection:MasterKeyFile=" + database.MasterKeyFile, "--Chancery:Protection:CreateMasterKey=true",
         };
         // The server needs the proof-of-work key on PostgreSQL (shared by all instances); the other verbs do not.
         if (args.Length > 0 && args[0] == "serve")
-            dbArgs = [.. dbArgs, "--Chancery:Altcha:HmacKey", ChanceryApp.AltchaKey];
+            dbArgs = [.. dbArgs, "--Chancery:Altcha:HmacKey=" + ChanceryApp.AltchaKey];
         var verbArgs = args.Length > 0 && !args[0].StartsWith('-') ? new[] { args[0] }.Concat(dbArgs).Concat(args[1..]) : dbArgs.Concat(args);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
