@@ -196,6 +196,11 @@ internal static class CommandLine
                     _ => $"--urls={value}",
                 });
             }
+            else if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))
+            {
+                // Any other setting, as configuration: --Chancery:Protection:MasterKeyFile=FILE.
+                host.Add(a);
+            }
             else
             {
                 others.Add(a);
