@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need (on Debian 12), builds the solution once and runs every test
 # project in turn. Extra arguments go to `dotnet test`, e.g. --filter FullyQualifiedName~Cases.
-# The last line printed is always "N passed, N failed, N skipped".
+# The last line printed is always "N passed, N failed, N skipped". A test that makes no progress for 8
+# minutes stops its project's run, and the run names it, instead of using up CI's time.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -88,7 +89,8 @@ for project in $(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj 
   log "test $name"
   if ! dotnet test "$project" -c "$configuration" --no-build --nologo \
       --logger "console;verbosity=minimal" \
-      --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" "$@"; then
+      --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" \
+      --blame-hang-timeout 8m --blame-hang-dump-type none "$@"; then
     log "$name: dotnet test failed"
     status=1
   fi

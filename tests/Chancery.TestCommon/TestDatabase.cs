@@ -91,8 +91,8 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<Sealer>();
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<RotateKeys>();
-        // The key ring reads the wrapped keys through a context of its own, which seals nothing.
-        services.AddScoped(_ => new ChanceryDb(BareOptions()));
+        // A sealing context, as in the application: the rotation reads and re-seals through it.
+        services.AddScoped(_ => new ChanceryDb(Options()));
         return services.BuildServiceProvider();
     }
 

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Chancery.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.Core.Protection;
@@ -42,6 +43,8 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
             {
                 while (true)
                 {
+                    // A batch that changed no row (every row of it changed by a server meanwhile) ends this pass
+                    // over the entity: the next pass looks again, and the verification reports what is left.
                     var n = await ResealBatchAsync(entity, version, ct);
                     if (n == 0)
                         break;
@@ -94,9 +97,20 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
         catch (DbUpdateConcurrencyException)
         {
             // A server changed or removed a row of the batch meanwhile; what it wrote is looked at again next time.
+            return 0;
         }
 
-        return batch.Count;
+        // Rows still under an older key after the save were not sealed again (a context without the sealing
+        // interceptor): stop rather than read the same batch for ever.
+        return batch.Count(row => !Older(entity, version, db.Entry(row))) is var resealed && resealed > 0
+            ? resealed
+            : throw new InvalidOperationException($"{entity.Name}: a batch of {batch.Count} rows was saved but none is under key version {version}.");
+    }
+
+    private static bool Older(SealedEntity entity, int version, EntityEntry row)
+    {
+        var prefix = Sealer.Prefix + version.ToString(CultureInfo.InvariantCulture) + ".";
+        return entity.Fields.Any(f => row.Property(PersonalData.Stored(f.Name)).CurrentValue is string stored && !stored.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     private static async Task<List<object>> LoadBatchAsync<T>(ChanceryDb db, SealedEntity entity, int version, CancellationToken ct)

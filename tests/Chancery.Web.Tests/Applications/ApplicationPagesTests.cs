@@ -167,7 +167,8 @@ public abstract partial class ApplicationPagesTests(ApplicationPagesFixture fixt
         Assert.StartsWith("/demande/etape/parental-authority", back, StringComparison.Ordinal);
         var (_, step) = await applicant.GetAsync(back);
         Assert.NotNull(Html.FieldError(step, "guardianName"));
-        Assert.False(await app.WithDbAsync(db => db.Cases.AnyAsync(c => c.Applicant.Surname == "Lindqvist")));
+        var applicants = await app.WithDbAsync(db => db.Cases.Select(c => c.Applicant).ToListAsync());
+        Assert.DoesNotContain(applicants, p => p.Surname == "Lindqvist");
     }
 
     [Fact]
