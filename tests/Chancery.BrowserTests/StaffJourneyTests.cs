@@ -192,10 +192,7 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<Br
 
     private async Task CheckAccessibleAsync(IPage page)
     {
-        var result = await page.RunAxe();
         visited.Add(new Uri(page.Url).AbsolutePath);
-        Assert.True(
-            result.Violations.Length == 0,
-            $"axe on {page.Url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
+        await Accessibility.AssertNoViolationsAsync(page);
     }
 }

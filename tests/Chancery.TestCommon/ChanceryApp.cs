@@ -192,6 +192,15 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
             {
                 Ensure(await users.ResetAuthenticatorKeyAsync(user));
                 Ensure(await users.SetTwoFactorEnabledAsync(user, true));
+                // Administrators sign in with a passkey: one held in software, which StaffSession uses.
+                if (roles.Contains(Role.Administrator))
+                {
+                    var passkey = new SoftAuthenticator(user.Id);
+                    Ensure(await users.AddOrUpdatePasskeyAsync(user, new UserPasskeyInfo(
+                        passkey.CredentialId, passkey.CosePublicKey, Clock.GetUtcNow(), 0, ["internal"],
+                        isUserVerified: true, isBackupEligible: false, isBackedUp: false, attestationObject: [], clientDataJson: [])));
+                    Passkeys[name] = passkey;
+                }
             }
 
             foreach (var role in roles)
@@ -223,6 +232,9 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
     }
 
     public Task<StaffUser> CreateStaffAsync(Role role, params Post[] posts) => CreateStaffAsync([role], posts);
+
+    /// <summary>The passkeys of the enrolled administrators made by <see cref="CreateStaffAsync(IEnumerable{Role}, bool, Post[])"/>, by user name.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, SoftAuthenticator> Passkeys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The code the user's authenticator app would show now, by the app's clock. Each time step is accepted once

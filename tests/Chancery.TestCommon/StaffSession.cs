@@ -38,6 +38,19 @@ public sealed class StaffSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(app);
         var session = Anonymous(app);
+        if (app is ChanceryApp chancery && chancery.Passkeys.TryGetValue(userName, out var passkey))
+        {
+            var answer = await session.PasskeySignInAsync(passkey);
+            if (answer.StatusCode != HttpStatusCode.Redirect)
+            {
+                var refusal = await Html.ParseAsync(answer);
+                session.Dispose();
+                throw new InvalidOperationException($"Passkey sign-in of '{userName}' answered {(int)answer.StatusCode}: {string.Join(" | ", Html.ErrorMessages(refusal))} " + string.Join("\n", chancery.Logs.Lines.Where(l => l.Contains("asskey", StringComparison.Ordinal))));
+            }
+
+            return session;
+        }
+
         var response = await session.SignInAttemptAsync(userName, password);
         if (response.StatusCode == HttpStatusCode.Redirect && IsSecondStep(response.Headers.Location))
             response = await session.SecondStepAsync(response.Headers.Location!.OriginalString, await ChanceryApp.AuthenticatorCodeAsync(app.Services, userName));
@@ -61,6 +74,36 @@ public sealed class StaffSession : IDisposable
             Token = null;
         return response;
     }
+
+    /// <summary>
+    /// Signs in with a passkey from the sign-in page, as wwwroot/js/passkey.js does: asks for the options, has the
+    /// authenticator answer them (<paramref name="tamper"/>: with a signature one bit off) and posts the credential.
+    /// </summary>
+    public async Task<HttpResponseMessage> PasskeySignInAsync(SoftAuthenticator passkey, bool tamper = false)
+    {
+        ArgumentNullException.ThrowIfNull(passkey);
+        var options = await PasskeyOptionsAsync("/staff/signin", "PasskeyOptions");
+        var response = await PostAsync("/staff/signin?handler=Passkey", [new("Credential", passkey.Get(options, Origin, tamper))]);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            Token = null;
+        return response;
+    }
+
+    /// <summary>POSTs to a page's options handler with the page's antiforgery token, as the script does, and returns the JSON.</summary>
+    public async Task<string> PasskeyOptionsAsync(string page, string handler)
+    {
+        if (Token is null)
+            await GetAsync(page);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{page}?handler={handler}");
+        request.Headers.Add("RequestVerificationToken", Token);
+        using var response = await Client.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"{page}?handler={handler} answered {(int)response.StatusCode}.");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The origin the browser would report: the staff listener's address.</summary>
+    public string Origin => Client.BaseAddress!.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Submits the second step (<c>/staff/signin/code</c>) with an authenticator or recovery code.</summary>
     public async Task<HttpResponseMessage> SecondStepAsync(string url, string code)

@@ -29,6 +29,9 @@ internal static class ChanceryHost
     public const string ApiPolicy = "Api";
     public const string StaffEnrolmentPath = "/staff/compte/activation";
 
+    /// <summary>Where an agent adds or confirms a passkey; administrators are sent there until their session used one.</summary>
+    public const string StaffPasskeysPath = "/staff/compte/cles";
+
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -119,14 +122,33 @@ internal static class ChanceryHost
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);
-            // The refreshed principal is rebuilt from the database: keep the proof that a second factor was given.
+            // The refreshed principal is rebuilt from the database: keep how the session was opened (second factor, passkey).
             o.OnRefreshingPrincipal = c =>
             {
-                if (c.CurrentPrincipal is not null && StaffSignInManager.HasSecondFactor(c.CurrentPrincipal) && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
-                    && !identity.HasClaim(StaffSignInManager.AmrClaim, StaffSignInManager.Mfa))
-                    identity.AddClaim(new System.Security.Claims.Claim(StaffSignInManager.AmrClaim, StaffSignInManager.Mfa));
+                if (c.CurrentPrincipal is not null && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    foreach (var method in c.CurrentPrincipal.FindAll(StaffSignInManager.AmrClaim).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+                    {
+                        if (!identity.HasClaim(StaffSignInManager.AmrClaim, method))
+                            identity.AddClaim(new System.Security.Claims.Claim(StaffSignInManager.AmrClaim, method));
+                    }
+                }
+
                 return Task.CompletedTask;
             };
+        });
+        // Passkeys: the device checks the person (PIN or biometrics), so a passkey alone is both factors; it is
+        // discoverable, so the sign-in page can offer it before the user name is known. The relying party is the
+        // staff listener's host name unless set (Chancery:Passkeys:ServerDomain).
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+            o.ResidentKeyRequirement = "required";
+            o.ServerDomain = builder.Configuration["Chancery:Passkeys:ServerDomain"];
+            // The page that made the request is the staff listener's own page (behind a proxy, the address the
+            // forwarded headers give): nothing from another origin, nothing framed.
+            o.ValidateOrigin = c => ValueTask.FromResult(!c.CrossOrigin && string.Equals(
+                c.Origin, c.HttpContext.Request.Scheme + "://" + c.HttpContext.Request.Host.Value, StringComparison.OrdinalIgnoreCase));
         });
         services.AddScoped<StaffAccountControl>();
         StaffListener.AddTo(builder);

@@ -89,11 +89,16 @@ internal static class AccessMatrix
         // Staff sign-in and the pages every signed-in agent reaches.
         // The second step of sign-in and the enrolment of a first factor run before the session exists.
         Public("GET", "staff/signin"), Public("POST", "staff/signin"),
+        Public("POST", "staff/signin", "PasskeyOptions"), Public("POST", "staff/signin", "Passkey"),
         Public("GET", "staff/signin/code"), Public("POST", "staff/signin/code"),
         Public("GET", "staff/compte/activation"), Public("POST", "staff/compte/activation"),
         // An agent's own sign-in factors; administrators disable accounts and reset their factors.
         new("GET", "staff/compte", AccessScope.SignedIn, None),
         new("POST", "staff/compte", AccessScope.SignedIn, None, "RecoveryCodes"), new("POST", "staff/compte", AccessScope.SignedIn, None, "Reset"),
+        new("GET", "staff/compte/cles", AccessScope.SignedIn, None),
+        new("POST", "staff/compte/cles", AccessScope.SignedIn, None, "CreationOptions"), new("POST", "staff/compte/cles", AccessScope.SignedIn, None, "Add"),
+        new("POST", "staff/compte/cles", AccessScope.SignedIn, None, "RequestOptions"), new("POST", "staff/compte/cles", AccessScope.SignedIn, None, "Confirm"),
+        new("POST", "staff/compte/cles", AccessScope.SignedIn, None, "Remove"),
         new("GET", "staff/comptes", AccessScope.Global, AccountAdministrators),
         new("POST", "staff/comptes", AccessScope.Global, AccountAdministrators, "Disable"), new("POST", "staff/comptes", AccessScope.Global, AccountAdministrators, "Enable"),
         new("POST", "staff/comptes", AccessScope.Global, AccountAdministrators, "Reset"),

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
+using Chancery.Core.Staff;
+using Chancery.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
 namespace Chancery.Web.Security;
@@ -35,15 +37,40 @@ internal sealed partial class AccessMatrixEnforcement(RequestDelegate next, ILog
             return;
         }
 
-        if (!rule.IsPublic && !rule.Allows(await current.GetAsync(context.RequestAborted)))
+        if (rule.IsPublic)
+        {
+            await next(context);
+            return;
+        }
+
+        var actor = await current.GetAsync(context.RequestAborted);
+        if (!rule.Allows(actor))
         {
             LogRefused(log, context.Request.Method, rule.Route);
             await RefuseAsync(context, route);
             return;
         }
 
+        // Administrators work only in a session opened or confirmed with a passkey; until then, the passkeys page.
+        if (actor is not null && actor.Roles.Contains(Role.Administrator) && IsStaffSession(context.User)
+            && !StaffSignInManager.UsedPasskey(context.User) && !PasskeyFree.Contains(AccessMatrix.Normalize(route!)))
+        {
+            var back = HttpMethods.IsGet(context.Request.Method) ? (context.Request.PathBase + context.Request.Path + context.Request.QueryString).ToString() : "/staff";
+            context.Response.Redirect(ChanceryHost.StaffPasskeysPath + "?ReturnUrl=" + Uri.EscapeDataString(back));
+            return;
+        }
+
         await next(context);
     }
+
+    // Where an administrator without a passkey in the session may still go: to add or use one, or to leave.
+    private static readonly HashSet<string> PasskeyFree = new(StringComparer.OrdinalIgnoreCase)
+    {
+        AccessMatrix.Normalize(ChanceryHost.StaffPasskeysPath), "staff/signout", "staff/denied",
+    };
+
+    private static bool IsStaffSession(System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == IdentityConstants.ApplicationScheme);
 
     private static async Task RefuseAsync(HttpContext context, string? route)
     {

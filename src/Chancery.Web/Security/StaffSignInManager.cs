@@ -24,6 +24,9 @@ internal sealed class StaffSignInManager(
     public const string AmrClaim = "amr";
     public const string Mfa = "mfa";
 
+    /// <summary>The session was opened or confirmed with a passkey (RFC 8176 "hwk": proof of a key held by the device).</summary>
+    public const string Passkey = "hwk";
+
     private static readonly StaffUser NoUser = new();
     private static string? unknownUserHash;
 
@@ -75,4 +78,49 @@ internal sealed class StaffSignInManager(
     /// <summary>Signs in with the claim that the second factor was given (after enrolment, or a passkey).</summary>
     public Task SignInWithSecondFactorAsync(StaffUser user) =>
         SignInWithClaimsAsync(user, isPersistent: false, [new Claim(AmrClaim, Mfa)]);
+
+    /// <summary>Signs in with the claims that a passkey was used; with user verification required it is both factors.</summary>
+    public Task SignInWithPasskeyAsync(StaffUser user) =>
+        SignInWithClaimsAsync(user, isPersistent: false, [new Claim(AmrClaim, Mfa), new Claim(AmrClaim, Passkey)]);
+
+    public static bool UsedPasskey(ClaimsPrincipal principal) =>
+        HasSecondFactor(principal) && principal.HasClaim(AmrClaim, Passkey);
+
+    /// <summary>
+    /// Checks a passkey assertion (made with the options of <see cref="SignInManager{TUser}.MakePasskeyRequestOptionsAsync"/>)
+    /// and the account behind it: not disabled, not locked out, and, when <paramref name="expected"/> is given, that account.
+    /// Keeps the new signature counter. Failures count towards the lockout as wrong codes do.
+    /// </summary>
+    public async Task<(SignInResult Result, StaffUser? User)> PasskeyStepAsync(string credentialJson, StaffUser? expected)
+    {
+        PasskeyAssertionResult<StaffUser> assertion;
+        try
+        {
+            assertion = await PerformPasskeyAssertionAsync(credentialJson);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or ArgumentException)
+        {
+            // Not the JSON of a credential at all.
+            return (SignInResult.Failed, null);
+        }
+
+        if (!assertion.Succeeded)
+        {
+            Logger.LogInformation("Passkey assertion refused: {Reason}", assertion.Failure?.Message);
+            if (expected is not null)
+                await UserManager.AccessFailedAsync(expected);
+            return (SignInResult.Failed, null);
+        }
+
+        var user = assertion.User;
+        if (expected is not null && !string.Equals(expected.Id, user.Id, StringComparison.Ordinal))
+            return (SignInResult.Failed, null);
+        if (!await CanSignInAsync(user))
+            return (SignInResult.NotAllowed, null);
+        if (await UserManager.IsLockedOutAsync(user))
+            return (SignInResult.LockedOut, null);
+        await UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
+        await UserManager.ResetAccessFailedCountAsync(user);
+        return (SignInResult.Success, user);
+    }
 }

@@ -42,6 +42,29 @@ internal sealed class SignInModel(StaffSignInManager signIn, Texts texts) : Page
         return Page();
     }
 
+    /// <summary>The JSON of the passkey assertion the browser made (wwwroot/js/passkey.js).</summary>
+    [BindProperty]
+    public string? Credential { get; set; }
+
+    // The passkey's options name no account: the browser offers the passkeys it holds for this site.
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear();
+        var (result, user) = await signIn.PasskeyStepAsync(Credential ?? "", expected: null);
+        if (result.Succeeded && user is not null)
+        {
+            await signIn.SignInWithPasskeyAsync(user);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff/cases");
+        }
+
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? texts["staff.signin.lockedOut"]
+            : result.IsNotAllowed ? texts["staff.signin.notAllowed"] : texts["staff.passkeys.signInFailed"]);
+        return Page();
+    }
+
     public sealed class SignInInput
     {
         [Required, StringLength(256), Display(Name = "staff.signin.userName")]
