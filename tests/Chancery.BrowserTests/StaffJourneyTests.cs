@@ -2,6 +2,8 @@ using Chancery.Core.Documents.Mrz;
 using Chancery.Core.Posts;
 using Chancery.Core.Staff;
 using Chancery.TestCommon;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -173,9 +175,62 @@ public sealed class StaffJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> PasswordStepAsync(string userName)
+    // WebAuthn takes a host name, not an IP address, as the relying party: this journey uses http://localhost.
+    [Fact]
+    public async Task Administrator_AddsAPasskeyWithTheBrowsersAuthenticator_ThenSignsInWithItAlone_WithNoAxeViolation()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.StaffAddress.ToString(), Locale = "fr-FR" });
+        var post = await fixture.App.CreatePostAsync();
+        var admin = await fixture.App.CreateStaffAsync([Role.Administrator], enrolled: true, post);
+        await fixture.App.WithServicesAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByIdAsync(admin.Id))!;
+            foreach (var passkey in await users.GetPasskeysAsync(user))
+                await users.RemovePasskeyAsync(user, passkey.CredentialId);
+            return 0;
+        });
+        var localhost = new UriBuilder(fixture.StaffAddress) { Host = "localhost" }.Uri;
+        var page = await PasswordStepAsync(admin.UserName!, localhost);
+        // Chromium's virtual authenticator: a platform passkey store that verifies the user without asking.
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/signin/code"));
+        await page.FillAsync("#Input_Code", await fixture.App.AuthenticatorCodeAsync(admin.UserName!));
+        await page.ClickAsync("form button[type=submit]:has-text('Valider')");
+
+        // Password and code are not enough for an administrator: the passkeys page, to add one.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/compte/cles"));
+        await page.Locator("#passkey-required").WaitForAsync();
+        await CheckAccessibleAsync(page);
+        await page.FillAsync("#add-passkey-name", "Poste du consulat");
+        await page.ClickAsync("#add-passkey button[type=submit]");
+        await page.Locator("#passkeys").WaitForAsync(new() { Timeout = 45_000 });
+        Assert.Contains("Poste du consulat", await page.Locator("#passkeys").InnerTextAsync(), StringComparison.Ordinal);
+        await CheckAccessibleAsync(page);
+        await page.GotoAsync("/staff/comptes");
+        Assert.EndsWith("/staff/comptes", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+
+        // A new session in the same browser profile: the passkey alone signs in.
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync("/staff/signin");
+        await page.ClickAsync("#passkey-signin button[type=submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/staff/cases"), new() { Timeout = 45_000 });
+        await page.GotoAsync("/staff/comptes");
+        Assert.EndsWith("/staff/comptes", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<IPage> PasswordStepAsync(string userName, Uri? address = null)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = (address ?? fixture.StaffAddress).ToString(), Locale = "fr-FR" });
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
