@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using Chancery.Core.Applications.Uploads;
 using Chancery.Core.Data;
+using Chancery.Core.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +17,7 @@ namespace Chancery.Core.Protection;
 /// under the newest; a value a server writes meanwhile is sealed under whatever key that server holds and,
 /// if older, is found by the next pass. Interrupted, it resumes where values under older versions remain.
 /// </summary>
-public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimeProvider clock)
+public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimeProvider clock, UploadStore? uploads = null)
 {
     public const int BatchSize = 200;
 
@@ -53,6 +56,19 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
                 }
             }
 
+            // Staff accounts' second-factor secrets (StaffUserStore).
+            done += await ResealStaffTokensAsync(version, ct);
+
+            // Applicants' files, one at a time (a file is sealed whole).
+            foreach (var name in uploads?.OlderThan(version) ?? [])
+            {
+                if (await uploads!.ResealAsync(name, ct))
+                {
+                    done++;
+                    progress?.Report(new Progress(done, Math.Max(total, done), UploadStore.Entity));
+                }
+            }
+
             if ((await CountOlderAsync(version, ct)).Values.Sum() == 0)
                 break;
         }
@@ -77,7 +93,38 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
             counts[entity.Name] = await (Task<int>)method.Invoke(null, [db, entity, version, ct])!;
         }
 
+        counts[StaffUserStore.Entity] = await OlderStaffTokens(db, version).CountAsync(ct);
+        if (uploads is not null)
+            counts[UploadStore.Entity] = uploads.OlderThan(version).Count;
         return counts;
+    }
+
+    private static IQueryable<IdentityUserToken<string>> OlderStaffTokens(ChanceryDb db, int version)
+    {
+        var prefix = Sealer.Prefix + version.ToString(CultureInfo.InvariantCulture) + ".";
+        string[] names = [.. StaffUserStore.SealedNames];
+        return db.UserTokens.Where(t => names.Contains(t.Name) && t.Value != null && !t.Value.StartsWith(prefix));
+    }
+
+    private async Task<int> ResealStaffTokensAsync(int version, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        var sealer = scope.ServiceProvider.GetRequiredService<Sealer>();
+        var tokens = await OlderStaffTokens(db, version).ToListAsync(ct);
+        foreach (var token in tokens)
+            token.Value = sealer.Seal(sealer.Open(token.Value!, StaffUserStore.Entity, token.Name, token.UserId), StaffUserStore.Entity, token.Name, token.UserId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An agent changed a factor meanwhile: the next pass looks again.
+            return 0;
+        }
+
+        return tokens.Count;
     }
 
     private async Task<int> ResealBatchAsync(SealedEntity entity, int version, CancellationToken ct)

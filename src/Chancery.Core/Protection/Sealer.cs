@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -61,6 +62,54 @@ public sealed class Sealer(KeyRing keys)
 
         return Encoding.UTF8.GetString(plain);
     }
+
+    /// <summary>
+    /// Seals a file's content the same way, in binary: <c>CHS1</c>, the key version (4 bytes, big-endian), the nonce,
+    /// the ciphertext and the tag. The associated data names the file, so content moved to another name does not open.
+    /// </summary>
+    public byte[] SealBytes(ReadOnlySpan<byte> plain, string entity, string field, string row)
+    {
+        var version = keys.CurrentVersion;
+        var output = new byte[FileHeader + NonceSize + plain.Length + TagSize];
+        FileMagic.CopyTo(output);
+        BinaryPrimitives.WriteInt32BigEndian(output.AsSpan(FileMagic.Length), version);
+        var nonce = output.AsSpan(FileHeader, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(keys.DataKey(version), TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(FileHeader + NonceSize, plain.Length), output.AsSpan(FileHeader + NonceSize + plain.Length), Associated(entity, field, row, version));
+        return output;
+    }
+
+    public byte[] OpenBytes(ReadOnlySpan<byte> sealedContent, string entity, string field, string row)
+    {
+        var version = VersionOf(sealedContent) ?? throw new SealedValueException($"{entity}.{field} of {row} is not sealed content.");
+        if (sealedContent.Length < FileHeader + NonceSize + TagSize)
+            throw new SealedValueException($"{entity}.{field} of {row} is truncated.");
+        var length = sealedContent.Length - FileHeader - NonceSize - TagSize;
+        var plain = new byte[length];
+        using var aes = new AesGcm(keys.DataKey(version), TagSize);
+        try
+        {
+            aes.Decrypt(sealedContent.Slice(FileHeader, NonceSize), sealedContent.Slice(FileHeader + NonceSize, length),
+                sealedContent.Slice(FileHeader + NonceSize + length, TagSize), plain, Associated(entity, field, row, version));
+        }
+        catch (AuthenticationTagMismatchException e)
+        {
+            throw new SealedValueException($"{entity}.{field} of {row} does not decrypt: it was altered, or it belongs to another file.", e);
+        }
+
+        return plain;
+    }
+
+    /// <summary>The key version sealed content is under, or null when it does not start like sealed content.</summary>
+    public static int? VersionOf(ReadOnlySpan<byte> sealedContent) =>
+        sealedContent.Length >= FileHeader && sealedContent.StartsWith(FileMagic)
+            ? BinaryPrimitives.ReadInt32BigEndian(sealedContent[FileMagic.Length..FileHeader])
+            : null;
+
+    private static ReadOnlySpan<byte> FileMagic => "CHS1"u8;
+
+    private const int FileHeader = 8;
 
     /// <summary>The key version a stored value is under, or null when it is not a sealed value.</summary>
     public static int? VersionOf(string stored)

@@ -113,6 +113,7 @@ internal static class ChanceryHost
                 o.Tokens.AuthenticatorTokenProvider = StaffAuthenticator.ProviderName;
             })
             .AddEntityFrameworkStores<ChanceryDb>()
+            .AddUserStore<StaffUserStore>()
             .AddSignInManager<StaffSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<StaffAuthenticator>(StaffAuthenticator.ProviderName);

@@ -1,20 +1,82 @@
 using System.Security.Cryptography;
 using Chancery.Core.Applications.Uploads;
+using Chancery.Core.Protection;
+using Chancery.TestCommon;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.Core.Tests.Applications;
 
-public sealed class UploadStoreTests : IDisposable
+public sealed class UploadStoreTests : IAsyncLifetime
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "chancery-uploads-" + RandomNumberGenerator.GetHexString(12, lowercase: true), "uploads");
-    private readonly UploadStore store;
+    private TestDatabase database = null!;
+    private UploadStore store = null!;
 
-    public UploadStoreTests() => store = new UploadStore(Microsoft.Extensions.Options.Options.Create(new UploadOptions { Directory = directory }));
+    // The files are sealed with the data keys of a database, as in the application.
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        store = new UploadStore(Microsoft.Extensions.Options.Options.Create(new UploadOptions { Directory = directory }), database.Protection.GetRequiredService<Sealer>());
+    }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
         var parent = Path.GetDirectoryName(directory)!;
         if (Directory.Exists(parent))
             Directory.Delete(parent, recursive: true);
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task StoredFile_HoldsNoClearContent_AndAlteredOrMovedContentDoesNotOpen()
+    {
+        var marker = System.Text.Encoding.ASCII.GetBytes("CANARY-UPLOAD-" + RandomNumberGenerator.GetHexString(16));
+        byte[] content = [.. "%PDF-1.7 "u8, .. marker, .. "%%EOF"u8];
+        var name = await store.SaveAsync(content, ".pdf", CancellationToken.None);
+        var other = await store.SaveAsync(new byte[] { 9, 9, 9 }, ".pdf", CancellationToken.None);
+        var path = Path.Combine(directory, name);
+        var stored = await File.ReadAllBytesAsync(path);
+
+        Assert.Equal(-1, stored.AsSpan().IndexOf(marker));
+        Assert.Equal(-1, stored.AsSpan().IndexOf("%PDF"u8));
+
+        // One bit flipped anywhere after the header: the tag check fails, naming the file.
+        foreach (var at in new[] { 8, 20, stored.Length / 2, stored.Length - 1 })
+        {
+            var altered = (byte[])stored.Clone();
+            altered[at] ^= 0x01;
+            await File.WriteAllBytesAsync(path, altered);
+            var e = Assert.Throws<SealedValueException>(() => store.OpenRead(name));
+            Assert.Contains(name, e.Message, StringComparison.Ordinal);
+        }
+
+        // Another file's content under this name does not open either.
+        File.Copy(Path.Combine(directory, other), path, overwrite: true);
+        Assert.Throws<SealedValueException>(() => store.OpenRead(name));
+    }
+
+    [Fact]
+    public async Task Rotation_SealsEveryFileAgainUnderTheNewKey_AndTheyStillOpen()
+    {
+        var names = new List<string>();
+        for (var i = 0; i < 5; i++)
+            names.Add(await store.SaveAsync(new byte[] { (byte)i, 1, 2, 3 }, ".png", CancellationToken.None));
+        var keys = database.Protection.GetRequiredService<KeyRing>();
+        var rotate = new RotateKeys(database.Protection.GetRequiredService<IServiceScopeFactory>(), keys, TimeProvider.System, store);
+
+        var outcome = await rotate.ExecuteAsync(resume: false, null, CancellationToken.None);
+
+        Assert.True(outcome.Complete);
+        Assert.Equal(0, outcome.Remaining[UploadStore.Entity]);
+        Assert.Empty(store.OlderThan(outcome.NewVersion));
+        for (var i = 0; i < names.Count; i++)
+        {
+            Assert.Equal(outcome.NewVersion, Sealer.VersionOf(await File.ReadAllBytesAsync(Path.Combine(directory, names[i]))));
+            using var read = store.OpenRead(names[i]);
+            using var copy = new MemoryStream();
+            await read.CopyToAsync(copy);
+            Assert.Equal(new byte[] { (byte)i, 1, 2, 3 }, copy.ToArray());
+        }
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Chancery.Core.Staff;
 using Chancery.TestCommon;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -374,6 +375,45 @@ public abstract class StaffSignInTests(AppFixture fixture)
     }
 
     private const int KeyDerivationPrfSha512 = 2;
+
+    [Fact]
+    public async Task SecondFactorSecrets_AreSealedInTheDatabase_AndDoNotOpenForAnotherAccount()
+    {
+        var post = await app.CreatePostAsync();
+        var clerk = await app.CreateStaffAsync(Role.Clerk, post);
+        var other = await app.CreateStaffAsync(Role.Clerk, post);
+        var (key, codes) = await app.WithServicesAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByIdAsync(clerk.Id))!;
+            return (await users.GetAuthenticatorKeyAsync(user), (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList());
+        });
+        Assert.False(string.IsNullOrEmpty(key));
+
+        await using (var raw = new ChanceryDb(app.Database.BareOptions()))
+        {
+            var tokens = await raw.UserTokens.AsNoTracking().Where(t => t.UserId == clerk.Id).ToListAsync();
+            foreach (var name in new[] { "AuthenticatorKey", "RecoveryCodes" })
+            {
+                var stored = Assert.Single(tokens, t => t.Name == name).Value!;
+                Assert.StartsWith("s1.", stored, StringComparison.Ordinal);
+                Assert.DoesNotContain(key!, stored, StringComparison.Ordinal);
+                Assert.All(codes, c => Assert.DoesNotContain(c, stored, StringComparison.Ordinal));
+            }
+
+            // The clerk's sealed key put on the other account does not open there.
+            var sealedKey = tokens.Single(t => t.Name == "AuthenticatorKey").Value;
+            var target = await raw.UserTokens.SingleAsync(t => t.UserId == other.Id && t.Name == "AuthenticatorKey");
+            target.Value = sealedKey;
+            await raw.SaveChangesAsync();
+        }
+
+        await Assert.ThrowsAsync<Chancery.Core.Protection.SealedValueException>(() => app.WithServicesAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<StaffUser>>();
+            return await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(other.Id))!);
+        }));
+    }
 }
 
 public sealed class StaffSignInTestsSqlite(SqliteAppFixture fixture) : StaffSignInTests(fixture), IClassFixture<SqliteAppFixture>;

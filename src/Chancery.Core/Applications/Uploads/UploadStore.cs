@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Chancery.Core.Protection;
 using Microsoft.Extensions.Options;
 
 namespace Chancery.Core.Applications.Uploads;
@@ -7,9 +8,14 @@ namespace Chancery.Core.Applications.Uploads;
 /// <summary>
 /// Keeps applicants' files outside the web root under names the server chooses: 32 random hex
 /// characters and the extension the inspector decided. The applicant's file name is never used.
+/// Each file is sealed (AES-256-GCM under the current data key, bound to its name, <see cref="Sealer.SealBytes"/>):
+/// a copy of the folder without the keys shows no passport scan.
 /// </summary>
-public sealed partial class UploadStore(IOptions<UploadOptions> options)
+public sealed partial class UploadStore(IOptions<UploadOptions> options, Sealer sealer)
 {
+    public const string Entity = "Upload";
+    public const string Field = "Content";
+
     private static readonly string[] Extensions = [".jpg", ".png", ".pdf"];
 
     private string Root => Path.GetFullPath(options.Value.Directory);
@@ -33,7 +39,7 @@ public sealed partial class UploadStore(IOptions<UploadOptions> options)
             var stream = new FileStream(temporary, fileOptions);
             await using (stream.ConfigureAwait(false))
             {
-                await stream.WriteAsync(content, ct).ConfigureAwait(false);
+                await stream.WriteAsync(sealer.SealBytes(content.Span, Entity, Field, storedName), ct).ConfigureAwait(false);
                 await stream.FlushAsync(ct).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
@@ -50,10 +56,71 @@ public sealed partial class UploadStore(IOptions<UploadOptions> options)
     }
 
     /// <summary>Opens a stored file; any name the server could not have chosen (a path, "../x") is refused.</summary>
+    /// <exception cref="SealedValueException">The file was altered, or is another file's content.</exception>
     public Stream OpenRead(string storedName)
     {
         var path = PathOf(storedName);
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return new MemoryStream(sealer.OpenBytes(File.ReadAllBytes(path), Entity, Field, storedName), writable: false);
+    }
+
+    /// <summary>The names of the stored files whose content is under a data key older than <paramref name="version"/> (key rotation).</summary>
+    public IReadOnlyList<string> OlderThan(int version)
+    {
+        var root = Root;
+        if (!Directory.Exists(root))
+            return [];
+        var older = new List<string>();
+        Span<byte> header = stackalloc byte[8];
+        foreach (var path in Directory.EnumerateFiles(root))
+        {
+            var name = Path.GetFileName(path);
+            if (!IsStoredName(name))
+                continue;
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            if (Sealer.VersionOf(header[..read]) is not { } v || v < version)
+                older.Add(name);
+        }
+
+        return older;
+    }
+
+    /// <summary>Seals a stored file again under the current data key, replacing it whole (key rotation); false when it is gone.</summary>
+    public async Task<bool> ResealAsync(string storedName, CancellationToken ct)
+    {
+        var path = PathOf(storedName);
+        byte[] sealedContent;
+        try
+        {
+            sealedContent = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+
+        // A file stored before files were sealed is sealed as it is: rotation is also how such a folder is migrated.
+        var plain = Sealer.VersionOf(sealedContent) is null ? sealedContent : sealer.OpenBytes(sealedContent, Entity, Field, storedName);
+        var temporary = Path.Combine(Root, $".{storedName}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.tmp");
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            var stream = new FileStream(temporary, fileOptions);
+            await using (stream.ConfigureAwait(false))
+            {
+                await stream.WriteAsync(sealer.SealBytes(plain, Entity, Field, storedName), ct).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            return true;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>Removes a stored file; removing one that is already gone is not an error.</summary>
