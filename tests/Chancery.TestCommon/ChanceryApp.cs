@@ -147,6 +147,8 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A new post with a unique code and 100 blanks of every kind.</summary>
+    private static int postsCreated = RandomNumberGenerator.GetInt32(26 * 26 * 26);
+
     public async Task<Post> CreatePostAsync(string country = "GBR")
     {
         var code = "T" + RandomNumberGenerator.GetString("ABCDEFGHJKMNPQRSTVWXYZ0123456789", 5);
@@ -155,12 +157,14 @@ public sealed class ChanceryApp : WebApplicationFactory<Program>
             var post = new Post { Code = code, Name = "Test post " + code, Country = country, TimeZone = "Europe/London", Languages = "fr,en" };
             db.Posts.Add(post);
             await db.SaveChangesAsync();
-            var prefix = code[1..4];
+            // Three letters of a counter, so that no two posts of a test run share a prefix (random letters did,
+            // about once a run: two tests printing the same first number), and a letter per kind.
+            var n = Interlocked.Increment(ref postsCreated) % (26 * 26 * 26);
+            var prefix = string.Concat((char)('A' + n / 676), (char)('A' + n / 26 % 26), (char)('A' + n % 26));
             var kinds = Enum.GetValues<StockKind>();
             for (var i = 0; i < kinds.Length; i++)
             {
-                // Letters only in prefixes; each kind gets its own so numbers never collide across tests.
-                var p = new string(prefix.Select(c => char.IsDigit(c) ? (char)('A' + (c - '0')) : c).ToArray()) + (char)('A' + i);
+                var p = prefix + (char)('A' + i);
                 db.DocumentStocks.Add(DocumentStock.Receive(post.Id, kinds[i], p, 1, 100, Clock.GetUtcNow().UtcDateTime, "test"));
             }
 

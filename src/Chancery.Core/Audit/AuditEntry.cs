@@ -46,5 +46,5 @@ public sealed class AuditEntry
     public string? Reason { get; init; }
 
     /// <summary>SHA-256(0x00 ‖ canonical bytes of the entry), hex.</summary>
-    public required string LeafHash { get; init; }
+    public string LeafHash { get; internal set; } = "";
 }

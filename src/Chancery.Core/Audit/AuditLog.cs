@@ -60,12 +60,7 @@ public sealed class AuditLog(ChanceryDb db, TimeProvider clock)
             await using var shared = new ChanceryDb(options);
             shared.Database.SetDbConnection(db.Database.GetDbConnection());
             await shared.Database.UseTransactionAsync(outer.GetDbTransaction(), ct);
-            if (shared.IsPostgres())
-                await shared.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
-            var first = (await shared.AuditEntries.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
-            for (var i = 0; i < records.Count; i++)
-                shared.AuditEntries.Add(ToEntry(records[i], first + i, at));
-            await shared.SaveChangesAsync(ct);
+            await AddAtTheEndAsync(shared, records, at, ct);
             return;
         }
 
@@ -76,12 +71,7 @@ public sealed class AuditLog(ChanceryDb db, TimeProvider clock)
             {
                 // SQLite begins IMMEDIATE: appenders queue on the write lock (up to the busy timeout).
                 await using var transaction = await context.Database.BeginTransactionAsync(ct);
-                if (context.IsPostgres())
-                    await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
-                var next = (await context.AuditEntries.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
-                for (var i = 0; i < records.Count; i++)
-                    context.AuditEntries.Add(ToEntry(records[i], next + i, at));
-                await context.SaveChangesAsync(ct);
+                await AddAtTheEndAsync(context, records, at, ct);
                 await transaction.CommitAsync(ct);
                 return;
             }
@@ -91,6 +81,18 @@ public sealed class AuditLog(ChanceryDb db, TimeProvider clock)
                 await Task.Delay(TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(1, 5 * attempt)), clock, ct);
             }
         }
+    }
+
+    // Inside the context's transaction: on PostgreSQL one appender at a time (an advisory lock held to the commit;
+    // SQLite's write lock does the same), then the entries after the last one.
+    private static async Task AddAtTheEndAsync(ChanceryDb context, IReadOnlyList<AuditRecord> records, DateTime at, CancellationToken ct)
+    {
+        if (context.IsPostgres())
+            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+        var next = (await context.AuditEntries.MaxAsync(e => (long?)e.Seq, ct) ?? -1) + 1;
+        for (var i = 0; i < records.Count; i++)
+            context.AuditEntries.Add(ToEntry(records[i], next + i, at));
+        await context.SaveChangesAsync(ct);
     }
 
     /// <summary>The entry <paramref name="record"/> becomes at position <paramref name="seq"/>, hashed.</summary>
@@ -114,27 +116,9 @@ public sealed class AuditLog(ChanceryDb db, TimeProvider clock)
             PostId = record.PostId,
             Address = ClipOrNull(nameof(AuditEntry.Address), record.Address),
             Reason = ClipOrNull(nameof(AuditEntry.Reason), record.Reason),
-            LeafHash = string.Empty,
         };
-        return new AuditEntry
-        {
-            Seq = entry.Seq,
-            At = entry.At,
-            ActorKind = entry.ActorKind,
-            ActorId = entry.ActorId,
-            ActorName = entry.ActorName,
-            Component = entry.Component,
-            Action = entry.Action,
-            RecordType = entry.RecordType,
-            RecordId = entry.RecordId,
-            SubjectType = entry.SubjectType,
-            SubjectId = entry.SubjectId,
-            Fields = entry.Fields,
-            PostId = entry.PostId,
-            Address = entry.Address,
-            Reason = entry.Reason,
-            LeafHash = LeafHashOf(entry),
-        };
+        entry.LeafHash = LeafHashOf(entry);
+        return entry;
     }
 
     /// <summary>Hex SHA-256(0x00 ‖ <see cref="CanonicalBytes"/>): what <see cref="AuditEntry.LeafHash"/> must hold.</summary>

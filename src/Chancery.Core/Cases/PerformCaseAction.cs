@@ -5,6 +5,7 @@ using Chancery.Core.Options;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chancery.Core.Cases;
@@ -14,7 +15,7 @@ namespace Chancery.Core.Cases;
 /// segregation of duties and the issuance gate are all checked here, and the step is
 /// written with its history line in one transaction.
 /// </summary>
-public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOptions<ChanceryOptions> options, PrintDocument print, ScreenCase screen)
+public sealed partial class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOptions<ChanceryOptions> options, PrintDocument print, ScreenCase screen, ILogger<PerformCaseAction> log)
 {
     public const int MaxReasonLength = 2000;
 
@@ -74,9 +75,12 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
             // The database's own copy of the gate said no: the C# check above and it disagree, so say what the database said.
             return Error.Conflict("gate.database", "The database refused the print record: " + e.InnerException.Message.Split('\n')[0]);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
             // A constraint refused the write (a document number already used, a row changed meanwhile): nothing was saved.
+            // The log says which kind of refusal (the provider's code and the table), never the values.
+            LogWriteRefused(log, command.Action, (e.InnerException as System.Data.Common.DbException)?.SqlState ?? (e.InnerException as System.Data.Common.DbException)?.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
+                string.Join(",", e.Entries.Select(x => x.Metadata.GetTableName())));
             return Error.Conflict("case.write-refused", "The database refused the change (a number already used, or the case changed meanwhile); nothing was saved. Reload and try again.");
         }
 
@@ -189,4 +193,7 @@ public sealed class PerformCaseAction(ChanceryDb db, TimeProvider clock, IOption
 
         return step;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused {Action} (code {Code}, tables {Tables})")]
+    private static partial void LogWriteRefused(ILogger logger, CaseAction action, string code, string tables);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Chancery.Core.Cases;
 using Chancery.Core.Staff;
 using Chancery.TestCommon;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Web.Tests.Pages;
 
@@ -59,6 +60,12 @@ public abstract class CasePagesTests(AppFixture fixture)
         Assert.All(mrz, line => Assert.Equal(44, line.Length));
         Assert.StartsWith("P<FRALEFEVRE<<EMILIE<ANNE<", mrz[0], StringComparison.Ordinal);
         Assert.Matches("^[A-Z0-9]{9}[0-9]FRA880314[0-9]F", mrz[1]);
+
+        // Entering the case and reading the printed document are in the audit log, with who did it.
+        var record = id.ToString();
+        var audited = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.RecordId == record).Select(e => new { e.Component, e.Action, e.ActorId }).ToListAsync());
+        Assert.Contains(new { Component = "page:/staff/cases/new", Action = "write", ActorId = clerk.Id }, audited);
+        Assert.Contains(new { Component = "page:/staff/cases/{id}/document", Action = "read", ActorId = printer.Id }, audited);
     }
 
     [Fact]

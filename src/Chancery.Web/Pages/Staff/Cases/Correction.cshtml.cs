@@ -14,7 +14,7 @@ namespace Chancery.Web.Pages.Staff.Cases;
 
 // Staff name the answers of an online application that must be corrected and say why; the applicant
 // receives a link that opens those answers only (/demande/correction/{token}).
-internal sealed partial class CorrectionModel(CurrentActor current, ChanceryDb db, CorrectApplication correct, IMailSender mail, Texts texts, ILogger<CorrectionModel> log) : PageModel
+internal sealed partial class CorrectionModel(CurrentActor current, ChanceryDb db, CorrectApplication correct, IMailSender mail, Texts texts, ILogger<CorrectionModel> log, AuditTrail audit) : PageModel
 {
     [BindProperty]
     public CorrectionInput Input { get; set; } = new();
@@ -23,8 +23,15 @@ internal sealed partial class CorrectionModel(CurrentActor current, ChanceryDb d
 
     public string Reference { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) is { } refused ? refused : Page();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+            return refused;
+        await audit.ApplicationAsync(AuditComponent, AuditTrail.Read, id, "correction request form", ct);
+        return Page();
+    }
+
+    private const string AuditComponent = "page:/staff/cases/{id}/correction";
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
@@ -48,6 +55,7 @@ internal sealed partial class CorrectionModel(CurrentActor current, ChanceryDb d
         }
 
         var r = requested.Value;
+        await audit.ApplicationAsync(AuditComponent, AuditTrail.Write, id, "correction requested: " + string.Join(", ", fields), ct);
         var link = $"{Request.Scheme}://{Request.Host}/demande/correction/{r.Token}";
         var fieldList = string.Join(Environment.NewLine, fields.Select(f => "- " + texts.Get($"apply.field.{f}", r.Language)));
         try

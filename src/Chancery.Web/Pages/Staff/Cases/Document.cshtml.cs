@@ -9,7 +9,7 @@ namespace Chancery.Web.Pages.Staff.Cases;
 
 // A printable preview of the data page of a case's live document, MRZ included.
 // 404 for a case of another post, and for a case with no live document.
-internal sealed class DocumentModel(CurrentActor current, ReadCase read, IOptions<ChanceryOptions> options) : PageModel
+internal sealed class DocumentModel(CurrentActor current, ReadCase read, IOptions<ChanceryOptions> options, AuditTrail audit) : PageModel
 {
     public CaseView Case { get; private set; } = null!;
 
@@ -27,6 +27,7 @@ internal sealed class DocumentModel(CurrentActor current, ReadCase read, IOption
             return NotFound();
         Case = view.Value;
         Document = view.Value.Document;
+        await audit.CaseAsync("page:/staff/cases/{id}/document", AuditTrail.Read, id, [.. AuditTrail.PersonFields, "Mrz", "DocumentNumber"], "issued document", ct);
         return Page();
     }
 }

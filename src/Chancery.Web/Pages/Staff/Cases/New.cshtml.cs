@@ -15,7 +15,7 @@ namespace Chancery.Web.Pages.Staff.Cases;
 
 // A clerk enters a passport, visa or birth-report case on one page: the applicant's fieldset always,
 // then the fieldset of the kind chosen. The other kinds' fieldsets are ignored, whatever they hold.
-internal sealed class NewModel(CurrentActor current, EnterCase enter, ChanceryDb db, Texts texts) : PageModel
+internal sealed class NewModel(CurrentActor current, EnterCase enter, ChanceryDb db, Texts texts, AuditTrail audit) : PageModel
 {
     private const string Prefix = nameof(Input) + ".";
 
@@ -62,6 +62,7 @@ internal sealed class NewModel(CurrentActor current, EnterCase enter, ChanceryDb
             return await RedisplayAsync(actor, ct);
         }
 
+        await audit.CaseAsync("page:/staff/cases/new", AuditTrail.Write, created.Value.Id, AuditTrail.PersonFields, "case entered", ct);
         TempData[Notice.Success] = texts["staff.newcase.done", created.Value.Reference];
         return RedirectToPage("/Staff/Cases/Details", new { id = created.Value.Id });
     }

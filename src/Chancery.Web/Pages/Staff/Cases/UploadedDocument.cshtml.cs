@@ -11,7 +11,7 @@ namespace Chancery.Web.Pages.Staff.Cases;
 // A document an applicant uploaded, for staff who see the case: always a download, with the type found in
 // its bytes, never shown inline, so a crafted file cannot run in the back office.
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-internal sealed class UploadedDocumentModel(CurrentActor current, ReadCase read, ChanceryDb db, UploadStore store) : PageModel
+internal sealed class UploadedDocumentModel(CurrentActor current, ReadCase read, ChanceryDb db, UploadStore store, AuditTrail audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid documentId, CancellationToken ct)
     {
@@ -30,7 +30,9 @@ internal sealed class UploadedDocumentModel(CurrentActor current, ReadCase read,
             "application/pdf" => ".pdf",
             _ => ".bin",
         };
+        var content = store.OpenRead(document.StoredName);
+        await audit.CaseAsync("page:/staff/cases/{id}/documents/{documentId}", AuditTrail.Read, id, ["Upload:" + document.Slot], "uploaded document", ct);
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        return File(store.OpenRead(document.StoredName), document.ContentType, $"{document.Slot}{extension}".ToLowerInvariant());
+        return File(content, document.ContentType, $"{document.Slot}{extension}".ToLowerInvariant());
     }
 }
