@@ -15,13 +15,17 @@ internal static class PrintJobsApi
         return api;
     }
 
-    private static async Task<IResult> PendingAsync(CurrentActor current, PrintJobs jobs, CancellationToken ct)
+    private static async Task<IResult> PendingAsync(CurrentActor current, PrintJobs jobs, AuditTrail audit, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (actor is null)
             return ApiProblems.NoActor();
         var result = await jobs.PendingAsync(actor, ct);
-        return result.IsSuccess ? TypedResults.Ok(result.Value) : ApiProblems.From(result.Error);
+        if (!result.IsSuccess)
+            return ApiProblems.From(result.Error);
+        // Each job carries the holder's names, birth date, sex, nationality and the zone: a read of each person.
+        await audit.CasesAsync("api:GET /api/v1/print-jobs", result.Value.Select(j => j.CaseId).Distinct().ToList(), [.. AuditTrail.PersonFields, "Mrz"], "print queue", ct);
+        return TypedResults.Ok(result.Value);
     }
 
     private static async Task<IResult> ConfirmAsync(Guid id, CurrentActor current, PrintJobs jobs, CancellationToken ct)

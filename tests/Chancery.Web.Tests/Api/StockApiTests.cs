@@ -117,6 +117,9 @@ public abstract class StockApiTests(AppFixture fixture)
 
         var queue = JsonNode.Parse(await j.Printer.GetStringAsync("/api/v1/print-jobs"))!.AsArray();
         Assert.Contains(queue, job => job!["id"]!.GetValue<Guid>() == documentId && job["mrz"]!.AsArray().Count == 2);
+        // The queue shows the holder: the read is in the audit log.
+        var record = id.ToString();
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.RecordId == record && e.Component == "api:GET /api/v1/print-jobs" && e.Action == "read")));
         Assert.Equal(HttpStatusCode.NoContent, (await j.Printer.PostAsync($"/api/v1/print-jobs/{documentId}/printed", null)).StatusCode);
         queue = JsonNode.Parse(await j.Printer.GetStringAsync("/api/v1/print-jobs"))!.AsArray();
         Assert.DoesNotContain(queue, job => job!["id"]!.GetValue<Guid>() == documentId);
