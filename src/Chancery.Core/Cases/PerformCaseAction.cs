@@ -79,8 +79,10 @@ public sealed partial class PerformCaseAction(ChanceryDb db, TimeProvider clock,
         {
             // A constraint refused the write (a document number already used, a row changed meanwhile): nothing was saved.
             // The log says which kind of refusal (the provider's code and the table), never the values.
-            LogWriteRefused(log, command.Action, (e.InnerException as System.Data.Common.DbException)?.SqlState ?? (e.InnerException as System.Data.Common.DbException)?.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
-                string.Join(",", e.Entries.Select(x => x.Metadata.GetTableName())));
+            var code = e.InnerException is System.Data.Common.DbException refusal
+                ? refusal.SqlState ?? refusal.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : "?";
+            LogWriteRefused(log, command.Action, code, string.Join(",", e.Entries.Select(x => x.Metadata.GetTableName())));
             return Error.Conflict("case.write-refused", "The database refused the change (a number already used, or the case changed meanwhile); nothing was saved. Reload and try again.");
         }
 

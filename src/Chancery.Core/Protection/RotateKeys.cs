@@ -101,7 +101,7 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
 
     private static IQueryable<IdentityUserToken<string>> OlderStaffTokens(ChanceryDb db, int version)
     {
-        var prefix = Sealer.Prefix + version.ToString(CultureInfo.InvariantCulture) + ".";
+        var prefix = PrefixOf(version);
         string[] names = [.. StaffUserStore.SealedNames];
         return db.UserTokens.Where(t => names.Contains(t.Name) && t.Value != null && !t.Value.StartsWith(prefix));
     }
@@ -154,11 +154,11 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
             : throw new InvalidOperationException($"{entity.Name}: a batch of {batch.Count} rows was saved but none is under key version {version}.");
     }
 
-    private static bool Older(SealedEntity entity, int version, EntityEntry row)
-    {
-        var prefix = Sealer.Prefix + version.ToString(CultureInfo.InvariantCulture) + ".";
-        return entity.Fields.Any(f => row.Property(PersonalData.Stored(f.Name)).CurrentValue is string stored && !stored.StartsWith(prefix, StringComparison.Ordinal));
-    }
+    private static bool Older(SealedEntity entity, int version, EntityEntry row) =>
+        entity.Fields.Any(f => row.Property(PersonalData.Stored(f.Name)).CurrentValue is string stored && Sealer.VersionOf(stored) != version);
+
+    // What every value sealed under the key version starts with, for queries in SQL.
+    private static string PrefixOf(int version) => Sealer.Prefix + version.ToString(CultureInfo.InvariantCulture) + ".";
 
     private static async Task<List<object>> LoadBatchAsync<T>(ChanceryDb db, SealedEntity entity, int version, CancellationToken ct)
         where T : class =>
@@ -172,7 +172,7 @@ public sealed class RotateKeys(IServiceScopeFactory scopes, KeyRing keys, TimePr
     private static Expression<Func<T, bool>> Older<T>(SealedEntity entity, int version)
     {
         var row = Expression.Parameter(typeof(T), "e");
-        var prefix = Expression.Constant(Sealer.Prefix + version.ToString(CultureInfo.InvariantCulture) + ".");
+        var prefix = Expression.Constant(PrefixOf(version));
         var property = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(string));
         var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
         Expression? any = null;
