@@ -29,7 +29,7 @@ internal sealed class AppUnderTest : IAsyncDisposable
 
     public string LogFile => Path.Combine(directory, "app.log");
 
-    public static async Task<AppUnderTest> StartAsync(string repository, string connectionString)
+    public static async Task<AppUnderTest> StartAsync(string repository, IEnumerable<KeyValuePair<string, string?>> databaseSettings)
     {
         var dll = Path.Combine(repository, "src", "Chancery.Web", "bin", "Release", "net10.0", "chancery.dll");
         if (!File.Exists(dll))
@@ -52,9 +52,6 @@ internal sealed class AppUnderTest : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Chancery__Database"] = "postgres",
-            ["ConnectionStrings__Chancery"] = connectionString,
-            ["Chancery__Demo"] = "false",
             ["Chancery__DataDirectory"] = Path.Combine(directory, "data"),
             ["Chancery__DataProtectionKeys"] = Path.Combine(directory, "keys"),
             ["Chancery__Uploads__Directory"] = Path.Combine(directory, "uploads"),
@@ -70,6 +67,14 @@ internal sealed class AppUnderTest : IAsyncDisposable
             ["Chancery__Abuse__Limits__ChallengesPerMinute"] = "1000000",
             ["Chancery__Abuse__IdentitiesPerAddress"] = "100000",
         };
+        // The database's own settings: its connections (the owner's for migrations, the application role's under
+        // row-level security) and the master key its rows were sealed with.
+        foreach (var (key, value) in databaseSettings)
+        {
+            if (value is not null)
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in settings)
             start.Environment[key] = value;
 

@@ -53,7 +53,7 @@ internal static class BookingBenchmark
 
         Log("starting the application (Release, Production environment) on a loopback port");
         HttpBookingRun.Figures http;
-        var app = await AppUnderTest.StartAsync(repository, database.ConnectionString);
+        var app = await AppUnderTest.StartAsync(repository, database.Settings());
         await using (app)
         {
             using var client = new HttpClient(HttpBookingRun.Handler(options.Concurrency)) { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(5) };
