@@ -165,6 +165,12 @@ public sealed class MakeBreachReport(ChanceryDb db, TimeProvider clock)
                     }
 
                     break;
+                case "staff":
+                    // An agent whose account an administrator looked at or changed: staff are people too.
+                    var userIds = chunk.Select(g => g.ToString()).ToList();
+                    foreach (var u in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+                        found[Guid.Parse(u.Id)] = (u.DisplayName, u.Email, "fr");
+                    break;
                 default:
                     return found;
             }

@@ -30,6 +30,12 @@ internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current
     /// <summary>What a step of a case changes.</summary>
     public static readonly IReadOnlyList<string> CaseStepFields = ["State", "DecisionReason"];
 
+    /// <summary>
+    /// Why a step was taken, as the log keeps it: the action only. The agent's own words can name people, so they stay
+    /// in the case's history, sealed; the log is clear text that nobody can rewrite, nor erase a name from.
+    /// </summary>
+    public static string StepReason(CaseAction action) => "case step: " + action;
+
     /// <summary>Staff or an API client read or wrote a case: one entry for each person in it (applicant, parents).</summary>
     public async Task CaseAsync(string component, string action, Guid caseId, IReadOnlyList<string> fields, string? reason, CancellationToken ct)
     {
@@ -75,6 +81,23 @@ internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current
         var (kind, id, name) = actor is null ? ("system", "unknown", "unknown") : (actor.IsMachine ? "api" : "staff", actor.Id, actor.DisplayName);
         var records = seen.Select(s => new AuditRecord(kind, id, name, component, action, s.RecordType, s.RecordId, s.SubjectType, s.SubjectId, s.Fields, s.PostId, Address(), reason)).ToList();
         await log.AppendAsync(records, ct);
+    }
+
+    /// <summary>
+    /// A staff account was looked at or changed (the administrators' accounts page, or the agent's own sign-in factors):
+    /// staff are people too, and a stolen administrator session shows in the breach report by the accounts it touched.
+    /// </summary>
+    public Task AccountAsync(string component, string action, IEnumerable<string> userIds, IReadOnlyList<string> fields, string? reason, CancellationToken ct) =>
+        StaffAsync(component, action, userIds.Select(id => new Seen("staff-account", id, "staff", id, fields, null)), reason, ct);
+
+    /// <summary>An agent changed their own sign-in factors, before or while their session counts as signed in.</summary>
+    public async Task OwnAccountAsync(string component, Chancery.Core.Staff.StaffUser self, IReadOnlyList<string> fields, string reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        var actor = await current.GetAsync(ct);
+        var (id, name) = actor is null ? (self.Id, self.DisplayName) : (actor.Id, actor.DisplayName);
+        await log.AppendAsync(
+            [new AuditRecord("staff", id, name, component, Write, "staff-account", self.Id, "staff", self.Id, fields, null, Address(), reason)], ct);
     }
 
     /// <summary>An applicant read or wrote their own file: the actor is the record itself.</summary>

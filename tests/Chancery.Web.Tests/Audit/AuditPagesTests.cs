@@ -135,6 +135,33 @@ public abstract class AuditPagesTests(AppFixture fixture)
         Assert.Contains("/staff/signin", response.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task StaffAccounts_SeenAndDisabledByAnAdministrator_AndAPasskeyAdded_AreLoggedAsStaffData()
+    {
+        var post = await app.CreatePostAsync();
+        var clerk = await app.CreateStaffAsync(Role.Clerk, post);
+        var admin = await app.CreateStaffAsync(Role.Administrator, post);
+        using var administrator = await StaffSession.SignInAsync(app, admin.UserName!);
+
+        var disabled = await administrator.PostFormAsync($"/staff/comptes?Q={clerk.UserName}", new Dictionary<string, string>(), $"#account-{clerk.UserName} form");
+
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        var entries = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.RecordId == clerk.Id).OrderBy(e => e.Seq).ToListAsync());
+        Assert.Equal(["read", "write"], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(("staff", admin.Id, "staff-account", "staff", clerk.Id, "page:/staff/comptes"), (e.ActorKind, e.ActorId, e.RecordType, e.SubjectType, e.SubjectId, e.Component)));
+        Assert.Equal(("DisabledAt", "account disabled"), (entries[1].Fields, entries[1].Reason));
+
+        // An agent's own factor: the administrator's second passkey, made on the passkeys page.
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.RecordId == admin.Id));
+        using var device = new SoftAuthenticator(admin.Id);
+        var options = await administrator.PasskeyOptionsAsync("/staff/compte/cles", "CreationOptions");
+        var added = await administrator.PostAsync("/staff/compte/cles?handler=Add", [new("Credential", device.Create(options, administrator.Origin))]);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var own = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.RecordId == admin.Id).OrderBy(e => e.Seq).ToListAsync());
+        Assert.Equal(before + 1, own.Count);
+        Assert.Equal(("write", "Passkeys", "passkey added", admin.Id), (own[^1].Action, own[^1].Fields, own[^1].Reason, own[^1].ActorId));
+    }
+
     private Task<List<AuditEntry>> EntriesForAsync(Guid caseId)
     {
         var record = caseId.ToString();

@@ -14,7 +14,7 @@ namespace Chancery.Web.Pages.Staff.Account;
 // to an authenticator app (QR code, or typed in), proves it with a code, and receives ten recovery codes, shown
 // this once. Only then is the session upgraded to one with the second factor.
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignInManager signIn, Texts texts) : PageModel
+internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignInManager signIn, AuditTrail audit, Texts texts) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -61,6 +61,7 @@ internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignInManage
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         await signIn.SignInWithSecondFactorAsync(user);
+        await audit.OwnAccountAsync("page:/staff/compte/activation", user, ["AuthenticatorKey", "RecoveryCodes"], "second factor enrolled", HttpContext.RequestAborted);
         return Page();
     }
 

@@ -14,7 +14,7 @@ namespace Chancery.Web.Pages.Staff.Account;
 // (after the password: a stolen session alone cannot swap in the thief's app). Either change ends the account's
 // other sessions at their next check, within a minute.
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-internal sealed class IndexModel(UserManager<StaffUser> users, StaffSignInManager signIn, Texts texts) : PageModel
+internal sealed class IndexModel(UserManager<StaffUser> users, StaffSignInManager signIn, AuditTrail audit, Texts texts) : PageModel
 {
     [BindProperty]
     public ResetInput Reset { get; set; } = new();
@@ -41,6 +41,7 @@ internal sealed class IndexModel(UserManager<StaffUser> users, StaffSignInManage
             return Challenge();
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, EnrolModel.RecoveryCodeCount) ?? []];
         await users.UpdateSecurityStampAsync(user);
+        await audit.OwnAccountAsync("page:/staff/compte", user, ["RecoveryCodes"], "recovery codes renewed", HttpContext.RequestAborted);
         await signIn.SignInWithSecondFactorAsync(user);
         await LoadAsync(user);
         return Page();
@@ -61,6 +62,7 @@ internal sealed class IndexModel(UserManager<StaffUser> users, StaffSignInManage
         }
 
         await StaffAccountControl.ClearFactorsAsync(users, user);
+        await audit.OwnAccountAsync("page:/staff/compte", user, ["AuthenticatorKey", "RecoveryCodes", "Passkeys"], "own sign-in factors reset", HttpContext.RequestAborted);
         // This session goes on with the password alone, straight to enrolling the new authenticator.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new(StaffSignInManager.AmrClaim, "pwd")]);
         TempData[Notice.Success] = texts["staff.account.reset.done"];

@@ -16,7 +16,7 @@ namespace Chancery.Web.Pages.Staff.Account;
 // (AccessMatrixEnforcement); they cannot remove their last one. Adding or removing a passkey ends the account's
 // other sessions within a minute, as any change of factor does.
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-internal sealed class PasskeysModel(UserManager<StaffUser> users, StaffSignInManager signIn, CurrentActor current, Texts texts) : PageModel
+internal sealed class PasskeysModel(UserManager<StaffUser> users, StaffSignInManager signIn, CurrentActor current, AuditTrail audit, Texts texts) : PageModel
 {
     public const int NameLength = 60;
 
@@ -84,6 +84,7 @@ internal sealed class PasskeysModel(UserManager<StaffUser> users, StaffSignInMan
         attestation.Passkey.Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim();
         await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
         await users.UpdateSecurityStampAsync(user);
+        await audit.OwnAccountAsync("page:/staff/compte/cles", user, ["Passkeys"], "passkey added", HttpContext.RequestAborted);
         // Making the passkey proved the device and the person: this session counts as opened with it.
         await signIn.SignInWithPasskeyAsync(user);
         TempData[Notice.Success] = texts["staff.passkeys.added"];
@@ -132,6 +133,7 @@ internal sealed class PasskeysModel(UserManager<StaffUser> users, StaffSignInMan
 
         await users.RemovePasskeyAsync(user, passkey.CredentialId);
         await users.UpdateSecurityStampAsync(user);
+        await audit.OwnAccountAsync("page:/staff/compte/cles", user, ["Passkeys"], "passkey removed", HttpContext.RequestAborted);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [.. User.FindAll(StaffSignInManager.AmrClaim).Select(c => new System.Security.Claims.Claim(c.Type, c.Value))]);
         TempData[Notice.Success] = texts["staff.passkeys.removed"];
         return RedirectToPage();

@@ -13,8 +13,10 @@ namespace Chancery.Web.Pages.Staff.Accounts;
 // Administrators find an account by name, disable or enable it, and reset its sign-in factors (the agent then
 // enrols again). Disabling or resetting ends the account's live sessions within a minute. An administrator
 // cannot disable or reset their own account here: that needs a second administrator.
-internal sealed class IndexModel(CurrentActor current, ChanceryDb db, UserManager<StaffUser> users, StaffAccountControl control, Texts texts) : PageModel
+internal sealed class IndexModel(CurrentActor current, ChanceryDb db, UserManager<StaffUser> users, StaffAccountControl control, AuditTrail audit, Texts texts) : PageModel
 {
+    private const string AuditComponent = "page:/staff/comptes";
+
     private const int MaxRows = 50;
 
     [BindProperty(SupportsGet = true)]
@@ -37,19 +39,21 @@ internal sealed class IndexModel(CurrentActor current, ChanceryDb db, UserManage
         Rows = await query.OrderBy(u => u.UserName).Take(MaxRows)
             .Select(u => new Row(u.Id, u.UserName ?? "", u.DisplayName, u.TwoFactorEnabled, u.DisabledAt != null, u.LockoutEnd))
             .ToListAsync(ct);
+        await audit.AccountAsync(AuditComponent, AuditTrail.Read, Rows.Select(r => r.Id), ["UserName", "DisplayName", "TwoFactorEnabled", "DisabledAt", "LockoutEnd"], "staff accounts", ct);
         return Page();
     }
 
     public Task<IActionResult> OnPostDisableAsync(string userId, CancellationToken ct) =>
-        ActAsync(userId, control.DisableAsync, "staff.account.admin.disableDone", ct);
+        ActAsync(userId, control.DisableAsync, "staff.account.admin.disableDone", ["DisabledAt"], "account disabled", ct);
 
     public Task<IActionResult> OnPostEnableAsync(string userId, CancellationToken ct) =>
-        ActAsync(userId, control.EnableAsync, "staff.account.admin.enableDone", ct);
+        ActAsync(userId, control.EnableAsync, "staff.account.admin.enableDone", ["DisabledAt"], "account enabled", ct);
 
     public Task<IActionResult> OnPostResetAsync(string userId, CancellationToken ct) =>
-        ActAsync(userId, control.ResetFactorsAsync, "staff.account.admin.resetDone", ct);
+        ActAsync(userId, control.ResetFactorsAsync, "staff.account.admin.resetDone", ["AuthenticatorKey", "RecoveryCodes", "Passkeys"], "sign-in factors reset", ct);
 
-    private async Task<IActionResult> ActAsync(string userId, Func<StaffUser, Task<IdentityResult>> act, string doneKey, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(
+        string userId, Func<StaffUser, Task<IdentityResult>> act, string doneKey, IReadOnlyList<string> fields, string reason, CancellationToken ct)
     {
         var actor = await current.GetAsync(ct);
         if (actor is null || !actor.Has(Role.Administrator))
@@ -64,6 +68,8 @@ internal sealed class IndexModel(CurrentActor current, ChanceryDb db, UserManage
         }
 
         var result = await act(user);
+        if (result.Succeeded)
+            await audit.AccountAsync(AuditComponent, AuditTrail.Write, [user.Id], fields, reason, ct);
         TempData[result.Succeeded ? Notice.Success : Notice.Error] = result.Succeeded
             ? texts[doneKey, user.UserName ?? user.Id]
             : texts["staff.account.admin.failed"];
