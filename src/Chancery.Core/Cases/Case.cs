@@ -35,7 +35,14 @@ public abstract class Case
 
     public DateTime? ApprovedAt { get; private set; }
 
-    public string? DecisionReason { get; private set; }
+    /// <summary>
+    /// Why the case was last approved or refused: the reason of the latest decision in its history, where it is
+    /// sealed (one copy of the agent's words, not two). Needs the events loaded.
+    /// </summary>
+    public string? DecisionReason => events
+        .Where(e => e.Action is CaseAction.Approve or CaseAction.Refuse || (e.Action == CaseAction.ResolveHit && e.ToState == CaseState.Refused))
+        .OrderBy(e => e.At).ThenBy(e => e.Id)
+        .LastOrDefault()?.Reason;
 
     /// <summary>Bumped on every change; a concurrent change to the same case fails instead of overwriting.</summary>
     public int Version { get; private set; }
@@ -77,11 +84,6 @@ public abstract class Case
             case CaseAction.Approve:
                 ApprovedBy = actor.Id;
                 ApprovedAt = at;
-                DecisionReason = reason;
-                break;
-            case CaseAction.Refuse:
-            case CaseAction.ResolveHit when !passed:
-                DecisionReason = reason;
                 break;
             case CaseAction.RecordChecks when !passed:
                 // A hit found on re-screening voids an earlier approval: the case must be adjudicated again.

@@ -5,6 +5,9 @@ public sealed class CaseEvent
 {
     public long Id { get; private set; }
 
+    /// <summary>Names the row in the associated data of <see cref="Reason"/>: the database numbers <see cref="Id"/> only on insert.</summary>
+    public Guid RowKey { get; private set; } = Guid.CreateVersion7();
+
     public required Guid CaseId { get; init; }
 
     public required CaseAction Action { get; init; }
@@ -21,5 +24,6 @@ public sealed class CaseEvent
 
     public string? IpAddress { get; init; }
 
+    /// <summary>The agent's words (or the screening's summary); sealed, since they may name the person.</summary>
     public string? Reason { get; init; }
 }

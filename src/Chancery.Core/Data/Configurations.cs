@@ -44,6 +44,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     public void Configure(EntityTypeBuilder<Case> b)
     {
         b.Ignore(c => c.Kind);
+        b.Ignore(c => c.DecisionReason);
         b.HasDiscriminator<string>("CaseType")
             .HasValue<PassportCase>(nameof(CaseKind.Passport))
             .HasValue<VisaCase>(nameof(CaseKind.Visa))
@@ -57,7 +58,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasOne(c => c.Applicant).WithMany().HasForeignKey(c => c.ApplicantId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.EnteredBy).HasMaxLength(64);
         b.Property(c => c.ApprovedBy).HasMaxLength(64);
-        b.Property(c => c.DecisionReason).HasMaxLength(2000);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId);
         b.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -99,7 +99,6 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         b.Property(e => e.ActorId).HasMaxLength(64);
         b.Property(e => e.ActorName).HasMaxLength(200);
         b.Property(e => e.IpAddress).HasMaxLength(64);
-        b.Property(e => e.Reason).HasMaxLength(2000);
         b.HasIndex(e => new { e.CaseId, e.At });
     }
 }
@@ -112,8 +111,6 @@ internal sealed class ScreeningResultConfiguration : IEntityTypeConfiguration<Sc
         b.Property(s => s.Resolution).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.ScreenedBy).HasMaxLength(64);
         b.Property(s => s.ResolvedBy).HasMaxLength(64);
-        b.Property(s => s.Notes).HasMaxLength(2000);
-        b.Property(s => s.Justification).HasMaxLength(2000);
         b.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId);
         b.HasIndex(s => new { s.CaseId, s.ScreenedAt });
         b.Ignore(s => s.Passed);
@@ -129,14 +126,12 @@ internal sealed class ScreeningMatchConfiguration : IEntityTypeConfiguration<Scr
     {
         b.Property(m => m.Source).HasMaxLength(16);
         b.Property(m => m.Subject).HasMaxLength(16);
-        b.Property(m => m.Screened).HasMaxLength(500);
         b.Property(m => m.ListName).HasMaxLength(120);
         b.Property(m => m.SourceId).HasMaxLength(64);
         b.Property(m => m.PrimaryName).HasMaxLength(500);
         b.Property(m => m.MatchedName).HasMaxLength(500);
         b.Property(m => m.MatchedKind).HasMaxLength(16);
         b.Property(m => m.ListedDetails).HasMaxLength(1000);
-        b.Property(m => m.Reasons).HasMaxLength(4000);
     }
 }
 
@@ -194,12 +189,12 @@ internal sealed class RegisteredDocumentConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<RegisteredDocument> b)
     {
-        b.Property(d => d.DocumentNumber).HasMaxLength(20);
+        // DocumentNumber and Reason are sealed (PersonalData); a keyed hash of state and number is unique.
+        b.Property<string>(PersonalData.Stored(nameof(RegisteredDocument.IdentityKey))).HasColumnName(nameof(RegisteredDocument.IdentityKey)).HasMaxLength(24).IsRequired();
+        b.HasIndex(PersonalData.Stored(nameof(RegisteredDocument.IdentityKey))).IsUnique();
         b.Property(d => d.IssuingState).HasMaxLength(3);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(12);
         b.Property(d => d.Source).HasMaxLength(100);
-        b.Property(d => d.Reason).HasMaxLength(500);
-        b.HasIndex(d => new { d.DocumentNumber, d.IssuingState }).IsUnique();
     }
 }
 
@@ -242,13 +237,12 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
 {
     public void Configure(EntityTypeBuilder<IssuedDocument> b)
     {
-        b.Property(d => d.DocumentNumber).HasMaxLength(9);
-        b.HasIndex(d => d.DocumentNumber).IsUnique();
+        // DocumentNumber, Mrz and VoidReason are sealed (PersonalData); a keyed hash of the number is unique.
+        b.Property<string>(PersonalData.Stored(nameof(IssuedDocument.NumberKey))).HasColumnName(nameof(IssuedDocument.NumberKey)).HasMaxLength(24).IsRequired();
+        b.HasIndex(PersonalData.Stored(nameof(IssuedDocument.NumberKey))).IsUnique();
         b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(24);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(8);
         b.Property(d => d.PrintedBy).HasMaxLength(64);
-        b.Property(d => d.Mrz).HasMaxLength(100);
-        b.Property(d => d.VoidReason).HasMaxLength(500);
         b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DocumentStock>().WithMany().HasForeignKey(d => d.StockId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ScreeningResult>().WithMany().HasForeignKey(d => d.ScreeningResultId).OnDelete(DeleteBehavior.Restrict);
@@ -345,7 +339,6 @@ internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<
         b.HasIndex(r => r.TokenHash).IsUnique();
         b.HasIndex(r => r.CaseId);
         b.Property(r => r.Fields).HasMaxLength(2000);
-        b.Property(r => r.Message).HasMaxLength(2000);
         b.Property(r => r.TokenHash).HasMaxLength(64);
         b.Property(r => r.RequestedBy).HasMaxLength(64);
         b.Ignore(r => r.FieldNames);

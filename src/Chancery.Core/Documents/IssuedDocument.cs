@@ -12,9 +12,12 @@ public sealed class IssuedDocument
 
     public required int StockId { get; init; }
 
-    public required long Serial { get; init; }
-
+    /// <summary>The stock's prefix and serial. Sealed like the holder's data: the serial is not kept beside it in clear,
+    /// so the row does not give the number away (the stock keeps only how far its range is used).</summary>
     public required string DocumentNumber { get; init; }
+
+    /// <summary>The number again, as the unique index holds it: a keyed hash (PersonalData), so a number is issued once.</summary>
+    public string NumberKey => DocumentNumber;
 
     public required StockKind Kind { get; init; }
 

@@ -47,7 +47,6 @@ public sealed class PrintDocument(ChanceryDb db, IOptions<ChanceryOptions> optio
         {
             CaseId = @case.Id,
             StockId = stock.Id,
-            Serial = serial,
             DocumentNumber = number,
             Kind = kind,
             ScreeningResultId = screening.Id,

@@ -6,6 +6,9 @@ using Chancery.Core.Cases;
 using Chancery.Core.Common;
 using Chancery.Core.Documents;
 using Chancery.Core.Persons;
+using Chancery.Core.Screening;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.Core.Protection;
 
@@ -46,7 +49,18 @@ public static class PersonalData
             indexes: [new("DocumentIndex", (e, ix) => ix.DocumentOf(e.IssuingState, e.DocumentNumber))],
             keyed: [new(nameof(BallotEntry.IdentityKey), e => e.IssuingState + ":" + e.DocumentNumber)]),
         Entity<IdempotencyRecord>("IdempotencyRecord", r => r.ClientId + "/" + r.Key, [nameof(IdempotencyRecord.ResponseBody)]),
-        Entity<IssuedDocument>("IssuedDocument", d => Row(d.Id), [nameof(IssuedDocument.Mrz)]),
+        Entity<IssuedDocument>("IssuedDocument", d => Row(d.Id),
+            [nameof(IssuedDocument.DocumentNumber), nameof(IssuedDocument.Mrz), nameof(IssuedDocument.VoidReason)],
+            keyed: [new(nameof(IssuedDocument.NumberKey), d => d.DocumentNumber)]),
+        Entity<RegisteredDocument>("RegisteredDocument", d => Row(d.RowKey),
+            [nameof(RegisteredDocument.DocumentNumber), nameof(RegisteredDocument.Reason)],
+            keyed: [new(nameof(RegisteredDocument.IdentityKey), d => d.IdentityKey)]),
+
+        // What agents write about a person, and what screening writes of them: free text can name anyone.
+        Entity<CaseEvent>("CaseEvent", e => Row(e.RowKey), [nameof(CaseEvent.Reason)]),
+        Entity<ScreeningResult>("ScreeningResult", s => Row(s.Id), [nameof(ScreeningResult.Notes), nameof(ScreeningResult.Justification)]),
+        Entity<ScreeningMatch>("ScreeningMatch", m => Row(m.RowKey), [nameof(ScreeningMatch.Screened), nameof(ScreeningMatch.Reasons)]),
+        Entity<CorrectionRequest>("CorrectionRequest", r => Row(r.Id), [nameof(CorrectionRequest.Message)]),
     ];
 
     private static readonly Dictionary<Type, SealedEntity> ByType = Entities.ToDictionary(e => e.ClrType);
@@ -61,6 +75,9 @@ public static class PersonalData
         var spec = For(entity.GetType()) ?? throw new ArgumentException($"{entity.GetType().Name} has no sealed fields.", nameof(entity));
         spec.Fields.Single(f => f.Name == field).Set(entity, text);
     }
+
+    /// <summary>The blind indexes of the key ring <paramref name="db"/> reads, for look-ups by keyed hash.</summary>
+    public static BlindIndex IndexOf(DbContext db) => SealingInterceptor.Services(db).GetRequiredService<BlindIndex>();
 
     /// <summary>The shadow property that holds the stored form of <paramref name="field"/>.</summary>
     public static string Stored(string field) => field + "Stored";

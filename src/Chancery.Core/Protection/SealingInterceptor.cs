@@ -49,7 +49,9 @@ public sealed class SealingInterceptor : ISaveChangesInterceptor, IMaterializati
         {
             var stored = materializationData.GetPropertyValue<string?>(PersonalData.Stored(keyed.Name));
             var value = stored is null ? null : keyed.Identity(entity);
-            keyed.Property.SetValue(entity, value);
+            // A keyed field computed from sealed fields (no setter) is already right once they are open.
+            if (keyed.Property.CanWrite)
+                keyed.Property.SetValue(entity, value);
             clear[keyed.Name] = value;
         }
 
@@ -94,7 +96,7 @@ public sealed class SealingInterceptor : ISaveChangesInterceptor, IMaterializati
         }
     }
 
-    private static IServiceProvider Services(DbContext context) =>
+    internal static IServiceProvider Services(DbContext context) =>
         context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
         ?? throw new InvalidOperationException("A context with sealed personal fields needs the application's services (AddDbContext, or UseApplicationServiceProvider).");
 

@@ -1,4 +1,5 @@
 using Chancery.Core.Data;
+using Chancery.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Core.Screening;
@@ -13,8 +14,9 @@ public static class DocumentRegister
     public static Task<RegisteredDocument?> FindAsync(ChanceryDb db, string number, string issuingState, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var normalised = Normalise(number);
+        // Numbers are sealed: the look-up goes through the keyed hash of state and number that the unique index holds.
+        var key = PersonalData.IndexOf(db).IdentityOf(RegisteredDocument.KeyOf(Normalise(number), issuingState));
         return db.RegisteredDocuments.AsNoTracking()
-            .FirstOrDefaultAsync(d => d.DocumentNumber == normalised && d.IssuingState == issuingState, ct);
+            .FirstOrDefaultAsync(d => EF.Property<string>(d, PersonalData.Stored(nameof(RegisteredDocument.IdentityKey))) == key, ct);
     }
 }

@@ -8,6 +8,10 @@ public sealed class RegisteredDocument
 {
     public long Id { get; private set; }
 
+    /// <summary>Names the row in the associated data of its sealed fields: the database numbers <see cref="Id"/> only on insert.</summary>
+    public Guid RowKey { get; private set; } = Guid.CreateVersion7();
+
+    /// <summary>Capitals and digits only (<see cref="DocumentRegister.Normalise"/>); sealed.</summary>
     public required string DocumentNumber { get; init; }
 
     /// <summary>Doc 9303 code of the issuing state.</summary>
@@ -18,7 +22,13 @@ public sealed class RegisteredDocument
     /// <summary>Where the entry comes from: <c>Chancery</c> for the post's own invalidations, or the name of the list imported.</summary>
     public required string Source { get; init; }
 
+    /// <summary>As reported; sealed.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>State and number, as the unique index holds them: a keyed hash (PersonalData), also the register's look-up.</summary>
+    public string IdentityKey => KeyOf(DocumentNumber, IssuingState);
+
+    public static string KeyOf(string normalisedNumber, string issuingState) => issuingState + ":" + normalisedNumber;
 
     public required DateTime RecordedAt { get; init; }
 

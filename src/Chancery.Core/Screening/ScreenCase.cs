@@ -71,9 +71,10 @@ public sealed class ScreenCase(ChanceryDb db, ScreeningIndexHolder holder, TimeP
                 Subject = "Applicant",
                 Screened = $"{visa.TravelDocumentNumber} ({visa.TravelDocumentState})",
                 ListName = "Lost, stolen and invalidated documents",
-                SourceId = registered.DocumentNumber,
-                PrimaryName = $"{registered.DocumentNumber} ({registered.IssuingState})",
-                MatchedName = registered.DocumentNumber,
+                // The number stays in the sealed fields (Screened, Reasons): the clear ones name the register entry.
+                SourceId = registered.Id.ToString(CultureInfo.InvariantCulture),
+                PrimaryName = $"Travel document of {registered.IssuingState}, entry {registered.Id}",
+                MatchedName = $"Travel document ({registered.IssuingState})",
                 MatchedKind = registered.Status.ToString(),
                 Score = 1,
                 Reasons = $"Travel document {registered.DocumentNumber} ({registered.IssuingState}) is registered as {registered.Status} by {registered.Source}"

@@ -12,6 +12,9 @@ public sealed class ScreeningMatch
 
     public long Id { get; private set; }
 
+    /// <summary>Names the row in the associated data of its sealed fields: the database numbers <see cref="Id"/> only on insert.</summary>
+    public Guid RowKey { get; private set; } = Guid.CreateVersion7();
+
     public Guid ScreeningResultId { get; private set; }
 
     /// <summary>Watchlist or DocumentRegister.</summary>
@@ -20,7 +23,7 @@ public sealed class ScreeningMatch
     /// <summary>Who on the case was screened: Applicant, FirstParent or SecondParent.</summary>
     public required string Subject { get; init; }
 
-    /// <summary>The name (or document number) screened, as the case gives it.</summary>
+    /// <summary>The name (or document number) screened, as the case gives it; sealed.</summary>
     public required string Screened { get; init; }
 
     /// <summary>The list's name, or the register's.</summary>
@@ -32,7 +35,7 @@ public sealed class ScreeningMatch
     /// <summary>The entry of that list version (watchlist hits only: entries are replaced by the next import).</summary>
     public long? EntryId { get; init; }
 
-    /// <summary>The source's own identifier of the listed person, or the registered document number.</summary>
+    /// <summary>The source's own identifier of the listed person, or the register entry's id (its number is sealed there).</summary>
     public required string SourceId { get; init; }
 
     public required string PrimaryName { get; init; }
@@ -47,6 +50,6 @@ public sealed class ScreeningMatch
     /// <summary>Listed birth dates and nationalities, as the list gives them.</summary>
     public string? ListedDetails { get; init; }
 
-    /// <summary>The explanation, one reason per line: aligned parts, rules, context adjustments.</summary>
+    /// <summary>The explanation, one reason per line: aligned parts (the screened name's among them), rules, context adjustments; sealed.</summary>
     public required string Reasons { get; init; }
 }

@@ -154,10 +154,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<string>("Message")
+                    b.Property<string>("MessageStored")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text")
+                        .HasColumnName("Message");
 
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1031,10 +1031,6 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<DateTime>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1114,9 +1110,12 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<string>("ReasonStored")
+                        .HasColumnType("text")
+                        .HasColumnName("Reason");
+
+                    b.Property<Guid>("RowKey")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ToState")
                         .IsRequired()
@@ -1230,10 +1229,10 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("DocumentNumber")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
+                        .HasColumnType("text")
+                        .HasColumnName("DocumentNumber");
 
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("date");
@@ -1250,6 +1249,11 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("Mrz");
 
+                    b.Property<string>("NumberKeyStored")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("NumberKey");
+
                     b.Property<DateTime>("PrintedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1264,9 +1268,6 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<Guid>("ScreeningResultId")
                         .HasColumnType("uuid");
 
-                    b.Property<long>("Serial")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1275,9 +1276,9 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<int>("StockId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<string>("VoidReasonStored")
+                        .HasColumnType("text")
+                        .HasColumnName("VoidReason");
 
                     b.Property<DateTime?>("VoidedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1289,7 +1290,7 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_IssuedDocuments_CaseId_Live")
                         .HasFilter("\"Status\" = 'Printed'");
 
-                    b.HasIndex("DocumentNumber")
+                    b.HasIndex("NumberKeyStored")
                         .IsUnique();
 
                     b.HasIndex("ScreeningResultId");
@@ -1516,22 +1517,30 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("DocumentNumber")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("text")
+                        .HasColumnName("DocumentNumber");
+
+                    b.Property<string>("IdentityKeyStored")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("IdentityKey");
 
                     b.Property<string>("IssuingState")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                    b.Property<string>("ReasonStored")
+                        .HasColumnType("text")
+                        .HasColumnName("Reason");
 
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RowKey")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1545,7 +1554,7 @@ namespace Chancery.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentNumber", "IssuingState")
+                    b.HasIndex("IdentityKeyStored")
                         .IsUnique();
 
                     b.ToTable("RegisteredDocuments");
@@ -1589,18 +1598,21 @@ namespace Chancery.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<string>("Reasons")
+                    b.Property<string>("ReasonsStored")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasColumnName("Reasons");
+
+                    b.Property<Guid>("RowKey")
+                        .HasColumnType("uuid");
 
                     b.Property<double>("Score")
                         .HasColumnType("double precision");
 
-                    b.Property<string>("Screened")
+                    b.Property<string>("ScreenedStored")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text")
+                        .HasColumnName("Screened");
 
                     b.Property<Guid>("ScreeningResultId")
                         .HasColumnType("uuid");
@@ -1636,17 +1648,17 @@ namespace Chancery.Migrations.Postgres.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Justification")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<string>("JustificationStored")
+                        .HasColumnType("text")
+                        .HasColumnName("Justification");
 
                     b.Property<string>("ListVersions")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<string>("NotesStored")
+                        .HasColumnType("text")
+                        .HasColumnName("Notes");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

@@ -149,10 +149,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Message")
+                    b.Property<string>("MessageStored")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Message");
 
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
@@ -1010,10 +1010,6 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("EnteredAt")
                         .HasColumnType("TEXT");
 
@@ -1091,8 +1087,11 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
+                    b.Property<string>("ReasonStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Reason");
+
+                    b.Property<Guid>("RowKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToState")
@@ -1203,10 +1202,10 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DocumentNumber")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DocumentNumber");
 
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
@@ -1223,6 +1222,11 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("Mrz");
 
+                    b.Property<string>("NumberKeyStored")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("NumberKey");
+
                     b.Property<DateTime>("PrintedAt")
                         .HasColumnType("TEXT");
 
@@ -1237,9 +1241,6 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ScreeningResultId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Serial")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1248,9 +1249,9 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<int>("StockId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("VoidReasonStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("VoidReason");
 
                     b.Property<DateTime?>("VoidedAt")
                         .HasColumnType("TEXT");
@@ -1262,7 +1263,7 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_IssuedDocuments_CaseId_Live")
                         .HasFilter("\"Status\" = 'Printed'");
 
-                    b.HasIndex("DocumentNumber")
+                    b.HasIndex("NumberKeyStored")
                         .IsUnique();
 
                     b.HasIndex("ScreeningResultId");
@@ -1481,21 +1482,29 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DocumentNumber")
+                    b.Property<string>("DocumentNumberStored")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DocumentNumber");
+
+                    b.Property<string>("IdentityKeyStored")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IdentityKey");
 
                     b.Property<string>("IssuingState")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ReasonStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Reason");
 
                     b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -1510,7 +1519,7 @@ namespace Chancery.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentNumber", "IssuingState")
+                    b.HasIndex("IdentityKeyStored")
                         .IsUnique();
 
                     b.ToTable("RegisteredDocuments");
@@ -1552,18 +1561,21 @@ namespace Chancery.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reasons")
+                    b.Property<string>("ReasonsStored")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Reasons");
+
+                    b.Property<Guid>("RowKey")
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
-                    b.Property<string>("Screened")
+                    b.Property<string>("ScreenedStored")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Screened");
 
                     b.Property<Guid>("ScreeningResultId")
                         .HasColumnType("TEXT");
@@ -1599,17 +1611,17 @@ namespace Chancery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Justification")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("JustificationStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Justification");
 
                     b.Property<string>("ListVersions")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("NotesStored")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Notes");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

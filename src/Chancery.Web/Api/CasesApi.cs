@@ -118,7 +118,7 @@ internal static class CasesApi
         var result = await perform.ExecuteAsync(id, new CaseCommand(step, body?.Reason, body?.Passed ?? true), actor, ct);
         if (!result.IsSuccess)
             return ApiProblems.From(result.Error);
-        await audit.CaseAsync("api:POST /api/v1/cases/{id}/actions/{action}", AuditTrail.Write, id, AuditTrail.CaseStepFields, $"{step}: {body?.Reason}", ct);
+        await audit.CaseAsync("api:POST /api/v1/cases/{id}/actions/{action}", AuditTrail.Write, id, AuditTrail.CaseStepFields, AuditTrail.StepReason(step), ct);
         var view = await read.ExecuteAsync(id, actor, ct);
         return view.IsSuccess ? TypedResults.Ok(view.Value) : ApiProblems.From(view.Error);
     }

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Chancery.Core.Cases;
 using Chancery.Core.Documents;
 using Chancery.Core.Documents.Mrz;
+using Chancery.Core.Protection;
 using Chancery.Core.Screening;
 using Chancery.Core.Staff;
 using Chancery.TestCommon;
@@ -456,8 +457,15 @@ public abstract class CasesApiTests(AppFixture fixture)
         var id = await j.ApprovedCaseAsync();
         await ApiJourney.Expect(await ApiJourney.ActAsync(j.Printer, id, "print"), HttpStatusCode.OK);
 
+        // Another number: its keyed hash changes, which the trigger refuses.
         await Assert.ThrowsAnyAsync<DbException>(() => App.WithDbAsync(db =>
-            db.Database.ExecuteSqlAsync($"UPDATE \"IssuedDocuments\" SET \"DocumentNumber\" = 'ZZ0000001' WHERE \"CaseId\" = {id}")));
+            db.Database.ExecuteSqlAsync($"UPDATE \"IssuedDocuments\" SET \"NumberKey\" = 'ffffffffffffffffffffffff' WHERE \"CaseId\" = {id}")));
+
+        // The sealed number overwritten (it changes when keys rotate, so the trigger lets it through): it no longer opens.
+        await App.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"UPDATE \"IssuedDocuments\" SET \"DocumentNumber\" = 'ZZ0000001' WHERE \"CaseId\" = {id}"));
+        var failure = await Assert.ThrowsAsync<SealedValueException>(() => App.WithDbAsync(db => db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.CaseId == id)));
+        Assert.Contains("IssuedDocument.DocumentNumber", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -587,7 +595,9 @@ public abstract class CasesApiTests(AppFixture fixture)
         await ApiJourney.Expect(await ApiJourney.ActAsync(j.Consul, id, "invalidate", "Reported stolen by the holder"), HttpStatusCode.OK);
 
         var number = printed["document"]!["documentNumber"]!.GetValue<string>();
-        var entry = await App.WithDbAsync(db => db.RegisteredDocuments.SingleAsync(d => d.DocumentNumber == number));
+        var entry = await App.WithDbAsync(db => DocumentRegister.FindAsync(db, number, "FRA", CancellationToken.None));
+        Assert.NotNull(entry);
+        Assert.Equal(number, entry.DocumentNumber);
         Assert.Equal(RegisteredDocumentStatus.Invalidated, entry.Status);
         Assert.Equal("FRA", entry.IssuingState);
         Assert.Equal(id, entry.CaseId);
@@ -616,7 +626,7 @@ public abstract class CasesApiTests(AppFixture fixture)
         Assert.Equal("Hit", view["state"]!.GetValue<string>());
         Assert.Contains("Stolen", view["screenings"]![0]!["notes"]!.GetValue<string>(), StringComparison.Ordinal);
         var match = view["screenings"]![0]!["matches"]![0]!;
-        Assert.Equal(("DocumentRegister", "Stolen", number), (match["source"]!.GetValue<string>(), match["matchedKind"]!.GetValue<string>(), match["matchedName"]!.GetValue<string>()));
+        Assert.Equal(("DocumentRegister", "Stolen", $"{number} (SWE)"), (match["source"]!.GetValue<string>(), match["matchedKind"]!.GetValue<string>(), match["screened"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Conflict, (await ApiJourney.ActAsync(j.Adjudicator, id, "approve")).StatusCode);
     }
 
@@ -635,8 +645,8 @@ public abstract class CasesApiTests(AppFixture fixture)
         var number = "RW" + System.Security.Cryptography.RandomNumberGenerator.GetInt32(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var issuedOn = DateOnly.FromDateTime(printedAt);
         return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "IssuedDocuments" ("Id", "CaseId", "StockId", "Serial", "DocumentNumber", "Kind", "ScreeningResultId", "PrintedAt", "PrintedBy", "IssuedOn", "Status")
-            VALUES ({documentId}, {caseId}, {stockId}, {999L}, {number}, {"VisaSticker"}, {screeningId}, {printedAt}, {"script"}, {issuedOn}, {"Printed"})
+            INSERT INTO "IssuedDocuments" ("Id", "CaseId", "StockId", "DocumentNumber", "NumberKey", "Kind", "ScreeningResultId", "PrintedAt", "PrintedBy", "IssuedOn", "Status")
+            VALUES ({documentId}, {caseId}, {stockId}, {number}, {number}, {"VisaSticker"}, {screeningId}, {printedAt}, {"script"}, {issuedOn}, {"Printed"})
             """);
     });
 }

@@ -15,8 +15,10 @@ using Npgsql;
 namespace Chancery.Web.Tests.Security;
 
 // Canaries: applicants made with unique marker values in every personal field, through every way personal data comes
-// in (the case API, the online application API, the staff page, the booking of an appointment); then the raw database
-// (the SQLite file and its WAL, or a pg_dump) and everything the application logged are searched: no marker may appear.
+// in (the case API, the online application API, the staff page, the booking of an appointment, the register of lost
+// and stolen documents), and what agents write about them (hit justifications, correction messages, invalidation
+// reasons), with the numbers of the documents Chancery prints; then the raw database (the SQLite file and its WAL, or
+// a pg_dump) and everything the application logged are searched: no marker may appear.
 public abstract class CanaryTests(DatabaseKind kind)
 {
     private static readonly string Letters = "BCDFGHJKLMNPQRSTVWXZ";
@@ -50,7 +52,15 @@ public abstract class CanaryTests(DatabaseKind kind)
             return text;
         }
 
-        // 1. The case API (a partner system entering a visa case).
+        // 1. The register of lost and stolen documents, then the case API (a partner system entering a visa case whose
+        //    travel document is registered: screening at entry stops it, and a security officer clears the hit).
+        var travelNumber = Marker("D", 9);
+        var security = await app.ApiClientAsync(Role.SecurityOfficer, post);
+        var reported = await security.PostAsJsonAsync("/api/v1/document-register", new JsonObject
+        {
+            ["documentNumber"] = travelNumber, ["issuingState"] = "SWE", ["status"] = "Stolen", ["source"] = "Police", ["reason"] = Marker("Stolen"),
+        });
+        Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
         var api = await app.ApiClientAsync(Role.Clerk, post);
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         var body = new JsonObject
@@ -67,13 +77,15 @@ public abstract class CanaryTests(DatabaseKind kind)
             {
                 ["category"] = "C", ["purpose"] = Marker("Purp"), ["entries"] = "Single",
                 ["requestedFrom"] = Day(today.AddDays(30)), ["requestedUntil"] = Day(today.AddDays(45)),
-                ["travelDocumentNumber"] = Marker("D", 9), ["travelDocumentState"] = "SWE",
+                ["travelDocumentNumber"] = travelNumber, ["travelDocumentState"] = "SWE",
             },
         };
         var entered = await api.PostAsJsonAsync("/api/v1/cases", body);
         Assert.Equal(HttpStatusCode.Created, entered.StatusCode);
         var caseId = (await entered.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(new Uri($"/api/v1/cases/{caseId}", UriKind.Relative))).StatusCode);
+        var cleared = await ApiJourney.ActAsync(security, caseId, "resolve-hit", Marker("Just"), passed: true);
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
 
         // 2. The online application, submitted through the API with an idempotency key (the response is kept).
         var answers = SampleApplications.ShortStayVisa(post.Code, today, surname: Marker("Osur"));
@@ -87,11 +99,13 @@ public abstract class CanaryTests(DatabaseKind kind)
         var application = new JsonObject { ["form"] = "short-stay-visa", ["language"] = "en", ["answers"] = new JsonObject() };
         foreach (var (name, value) in answers)
             application["answers"]![name] = value;
+        Guid applicationCase;
         using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications") { Content = JsonContent.Create(application) })
         {
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             var submitted = await api.SendAsync(request);
             Assert.True(submitted.StatusCode == HttpStatusCode.Created, $"{(int)submitted.StatusCode}: {string.Join("\n", app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)))}");
+            applicationCase = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<Guid>();
         }
 
         // 3. The staff page (a clerk entering a passport case by hand).
@@ -109,7 +123,21 @@ public abstract class CanaryTests(DatabaseKind kind)
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
             var (read, _) = await session.GetAsync(page.Headers.Location!.OriginalString);
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+            // The clerk asks the applicant of the online application to correct an answer, in their own words.
+            await session.GetAsync($"/staff/cases/{applicationCase}/correction");
+            var correction = await session.PostAsync($"/staff/cases/{applicationCase}/correction",
+                [new("Input.Fields", "surname"), new("Input.Message", "Please check " + Marker("Corr") + " in your passport.")]);
+            Assert.Equal(HttpStatusCode.Redirect, correction.StatusCode);
         }
+
+        // 5. A passport printed and then invalidated with the consul's reason: the number printed is looked for too.
+        var journey = await ApiJourney.StartAsync(app);
+        var printedCase = await journey.ApprovedCaseAsync(journey.PassportBody(Marker("Hold")));
+        Assert.Equal(HttpStatusCode.OK, (await ApiJourney.ActAsync(journey.Printer, printedCase, "print")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ApiJourney.ActAsync(journey.Consul, printedCase, "invalidate", "Lost by " + Marker("Void"))).StatusCode);
+        var printedNumber = await app.WithDbAsync(async db => (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.IssuedDocuments, d => d.CaseId == printedCase)).DocumentNumber);
+        markers.Add(printedNumber);
 
         // 4. An appointment: the identity step (which mails a code) and a booking bound to an identity.
         var service = await app.CreateServiceAsync(post, ServiceKind.Passport);

@@ -22,6 +22,15 @@ public abstract class KeyRotationTests(DatabaseKind kind)
         var ids = new List<Guid>();
         for (var i = 0; i < 120; i++)
             ids.Add(await journey.EnterAsync(journey.PassportBody("Rotation")));
+
+        // A passport printed, then invalidated: its print record (number, zone, void reason sealed) is frozen by a
+        // trigger, and its number joins the register; both are re-sealed like the rest.
+        var printed = await journey.ApprovedCaseAsync(journey.PassportBody("Printed"));
+        await ApiJourney.Expect(await ApiJourney.ActAsync(journey.Printer, printed, "print"), HttpStatusCode.OK);
+        await ApiJourney.Expect(await ApiJourney.ActAsync(journey.Consul, printed, "invalidate", "Reported lost"), HttpStatusCode.OK);
+        string number;
+        await using (var db0 = app.Database.NewContext())
+            number = (await db0.IssuedDocuments.AsNoTracking().SingleAsync(d => d.CaseId == printed)).DocumentNumber;
         var before = await VersionAsync(app);
 
         using var stop = new CancellationTokenSource();
@@ -50,10 +59,12 @@ public abstract class KeyRotationTests(DatabaseKind kind)
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(["keys", "rotate", .. app.Database.CliArguments()], stdout, stderr);
+        // The command sees the same database, master key and upload folder as the running servers.
+        string[] rotate = ["keys", "rotate", .. app.Database.CliArguments(), "--Chancery:Uploads:Directory=" + app.UploadDirectory];
+        var code = await CommandLine.RunAsync(rotate, stdout, stderr);
         // A value a server wrote under the old key just before it reloaded its keys is left for a second run.
         if (code == 1)
-            code = await CommandLine.RunAsync(["keys", "rotate", .. app.Database.CliArguments()], stdout, stderr);
+            code = await CommandLine.RunAsync(rotate, stdout, stderr);
         await stop.CancelAsync();
         await load;
 
@@ -65,12 +76,18 @@ public abstract class KeyRotationTests(DatabaseKind kind)
 
         // Every row written before and during the rotation reads under the new version; none is under the old one.
         var older = await app.Database.Protection.GetRequiredService<RotateKeys>().CountOlderAsync(before + 1, CancellationToken.None);
-        Assert.All(older, o => Assert.Equal(0, o.Value));
+        Assert.True(older.Values.All(v => v == 0), string.Join(", ", older.Select(o => $"{o.Key} {o.Value}")) + "\n" + stdout + "\n" + stderr);
         await using var db = app.Database.NewContext();
         var people = await db.Persons.AsNoTracking().ToListAsync();
         Assert.Equal(120 + writes, people.Count(p => p.Surname.StartsWith("ROTATION", StringComparison.OrdinalIgnoreCase) || p.Surname.StartsWith("DURINGROTATION", StringComparison.OrdinalIgnoreCase)));
         var stored = await db.Persons.Select(p => EF.Property<string>(p, PersonalData.Stored("Surname"))).ToListAsync();
         Assert.All(stored, s => Assert.Equal(before + 1, Sealer.VersionOf(s)));
+
+        var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.CaseId == printed);
+        Assert.Equal((number, "Invalidated: Reported lost"), (document.DocumentNumber, document.VoidReason));
+        Assert.Equal(before + 1, Sealer.VersionOf(await db.IssuedDocuments.Where(d => d.CaseId == printed).Select(d => EF.Property<string>(d, PersonalData.Stored("DocumentNumber"))).SingleAsync()));
+        var registered = await Chancery.Core.Screening.DocumentRegister.FindAsync(db, number, "FRA", CancellationToken.None);
+        Assert.Equal(printed, registered?.CaseId);
     }
 
     [Fact]
@@ -82,12 +99,14 @@ public abstract class KeyRotationTests(DatabaseKind kind)
             await journey.EnterAsync(journey.PassportBody("Resume"));
         var rotate = app.Database.Protection.GetRequiredService<RotateKeys>();
         var before = await VersionAsync(app);
+        // Every row with a sealed value: people, cases, their history and screenings.
+        var all = (await rotate.CountOlderAsync(before + 1, CancellationToken.None)).Values.Sum();
 
         using var interrupt = new CancellationTokenSource();
         var progress = new Progress(interrupt);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rotate.ExecuteAsync(resume: true, progress, interrupt.Token));
         var left = (await rotate.CountOlderAsync(before + 1, CancellationToken.None)).Values.Sum();
-        Assert.InRange(left, 1, RotateKeys.BatchSize * 2 + 10);
+        Assert.InRange(left, 1, all - 1);
 
         var outcome = await rotate.ExecuteAsync(resume: true, null, CancellationToken.None);
 

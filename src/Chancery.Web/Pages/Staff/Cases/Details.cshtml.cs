@@ -70,7 +70,7 @@ internal sealed class DetailsModel(CurrentActor current, ReadCase read, PerformC
         var done = await perform.ExecuteAsync(id, new CaseCommand(action, Act.Reason, Act.Passed ?? true), actor, ct);
         if (done.IsSuccess)
         {
-            await audit.CaseAsync(AuditComponent, AuditTrail.Write, id, AuditTrail.CaseStepFields, $"{action}: {Act.Reason}", ct);
+            await audit.CaseAsync(AuditComponent, AuditTrail.Write, id, AuditTrail.CaseStepFields, AuditTrail.StepReason(action), ct);
             TempData[Notice.Success] = texts[$"staff.action.{action}.done"];
             return RedirectToPage("/Staff/Cases/Details", new { id });
         }
