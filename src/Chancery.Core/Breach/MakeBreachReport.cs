@@ -74,7 +74,7 @@ public sealed class MakeBreachReport(ChanceryDb db, TimeProvider clock)
             var who = await ResolveAsync(byType.Key, [.. byType.Select(t => t.Id)], ct);
             people.AddRange(byType.Select(t =>
             {
-                var (name, contact, language) = Guid.TryParse(t.Id, out var id) && who.TryGetValue(id, out var found) ? found : (null, null, "fr");
+                var (name, contact, language) = who.TryGetValue(t.Id, out var found) ? found : (null, null, "fr");
                 return new BreachSubject(t.Type, t.Id, name, contact, language, [.. t.Fields], t.Written, t.First, t.Last, t.Count);
             }));
         }
@@ -126,9 +126,25 @@ public sealed class MakeBreachReport(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>Name, contact and language of each subject of one type that still exists, by subject id.</summary>
-    private async Task<Dictionary<Guid, (string? Name, string? Contact, string Language)>> ResolveAsync(string type, IReadOnlyList<string> ids, CancellationToken ct)
+    private async Task<Dictionary<string, (string? Name, string? Contact, string Language)>> ResolveAsync(string type, IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var found = new Dictionary<Guid, (string?, string?, string)>();
+        var found = new Dictionary<string, (string?, string?, string)>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(Batch))
+        {
+            switch (type)
+            {
+                case "staff":
+                    // An agent whose account an administrator looked at or changed: staff are people too.
+                    foreach (var u in await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+                        found[u.Id] = (u.DisplayName, u.Email, "fr");
+                    break;
+                case "ballot-entry":
+                    foreach (var e in await db.BallotEntries.AsNoTracking().Where(e => chunk.Contains(e.RegistrationId)).ToListAsync(ct))
+                        found[e.RegistrationId] = (e.Surname, e.Email, Language(e.Language));
+                    break;
+            }
+        }
+
         var guids = ids.Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
         foreach (var chunk in guids.Chunk(Batch))
         {
@@ -141,19 +157,19 @@ public sealed class MakeBreachReport(ChanceryDb db, TimeProvider clock)
                     var languageOf = languages.ToLookup(l => l.ApplicantId, l => l.Language);
                     foreach (var p in await db.Persons.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(ct))
                     {
-                        found[p.Id] = (Join(p.GivenNames, p.Surname), p.Email ?? p.Address ?? p.Phone, Language(languageOf[p.Id].FirstOrDefault()));
+                        found[p.Id.ToString()] = (Join(p.GivenNames, p.Surname), p.Email ?? p.Address ?? p.Phone, Language(languageOf[p.Id].FirstOrDefault()));
                     }
 
                     break;
                 case "booking":
                     foreach (var b in await db.Bookings.AsNoTracking().Where(b => chunk.Contains(b.Id)).ToListAsync(ct))
-                        found[b.Id] = (b.Surname, b.Email, Language(b.Language));
+                        found[b.Id.ToString()] = (b.Surname, b.Email, Language(b.Language));
                     break;
                 case "draft":
                     foreach (var d in await db.ApplicationDrafts.AsNoTracking().Where(d => chunk.Contains(d.Id)).ToListAsync(ct))
                     {
                         var answers = d.Answers;
-                        found[d.Id] = (Join(answers["givenNames"], answers["surname"]), answers["email"], Language(d.Language));
+                        found[d.Id.ToString()] = (Join(answers["givenNames"], answers["surname"]), answers["email"], Language(d.Language));
                     }
 
                     break;
@@ -161,15 +177,9 @@ public sealed class MakeBreachReport(ChanceryDb db, TimeProvider clock)
                     foreach (var a in await db.SubmittedApplications.AsNoTracking().Where(a => chunk.Contains(a.CaseId)).ToListAsync(ct))
                     {
                         var answers = a.Answers;
-                        found[a.CaseId] = (Join(answers["givenNames"], answers["surname"]), a.Email, Language(a.Language));
+                        found[a.CaseId.ToString()] = (Join(answers["givenNames"], answers["surname"]), a.Email, Language(a.Language));
                     }
 
-                    break;
-                case "staff":
-                    // An agent whose account an administrator looked at or changed: staff are people too.
-                    var userIds = chunk.Select(g => g.ToString()).ToList();
-                    foreach (var u in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
-                        found[Guid.Parse(u.Id)] = (u.DisplayName, u.Email, "fr");
                     break;
                 default:
                     return found;

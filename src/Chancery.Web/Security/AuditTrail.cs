@@ -65,9 +65,15 @@ internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current
     }
 
     /// <summary>Staff read or wrote the booking with this reference (check-in desk, staff booking views).</summary>
-    public async Task BookingAsync(string component, string action, string reference, IReadOnlyList<string> fields, string? reason, CancellationToken ct)
+    public Task BookingAsync(string component, string action, string reference, IReadOnlyList<string> fields, string? reason, CancellationToken ct) =>
+        BookingsAsync(component, action, [reference], fields, reason, ct);
+
+    /// <summary>Staff read or wrote the bookings with these references (one entry each).</summary>
+    public async Task BookingsAsync(string component, string action, IReadOnlyCollection<string> references, IReadOnlyList<string> fields, string? reason, CancellationToken ct)
     {
-        var seen = await db.Bookings.AsNoTracking().Where(b => b.Reference == reference)
+        if (references.Count == 0)
+            return;
+        var seen = await db.Bookings.AsNoTracking().Where(b => references.Contains(b.Reference))
             .Select(b => new { b.Id, b.PostId })
             .ToListAsync(ct);
         await StaffAsync(component, action, seen.Select(b => new Seen("booking", b.Id.ToString(), "booking", b.Id.ToString(), fields, b.PostId)), reason, ct);

@@ -308,6 +308,11 @@ public abstract partial class BallotPagesTests(AppFixture fixture)
         Assert.Contains(person.Surname, row.TextContent, StringComparison.Ordinal);
         Assert.Contains(person.Document[^3..], row.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(person.Document, row.TextContent, StringComparison.Ordinal);
+        // The surname shown is a read of the registrant's data, in the audit log under their registration.
+        var registrationId = registered.Value.Entry.RegistrationId;
+        var seen = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.SubjectType == "ballot-entry" && e.SubjectId == registrationId).ToListAsync());
+        var entry = Assert.Single(seen);
+        Assert.Equal((consul.Id, "read", "Surname,DocumentNumber", (int?)post.Id), (entry.ActorId, entry.Action, entry.Fields, entry.PostId));
 
         var outsider = await App.CreateStaffAsync(Role.Consul, await App.CreatePostAsync());
         using var other = await StaffSession.SignInAsync(App, outsider.UserName!);

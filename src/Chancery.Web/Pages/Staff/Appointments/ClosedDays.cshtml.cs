@@ -14,7 +14,7 @@ namespace Chancery.Web.Pages.Staff.Appointments;
 
 // The days a post receives no one. Closing a day withdraws its unbooked slots at once; the bookings already
 // made on closed days are listed so that staff contact the people.
-internal sealed class ClosedDaysModel(CurrentActor current, ChanceryDb db, ManageCalendar manage, Texts texts, TimeProvider clock) : PageModel
+internal sealed class ClosedDaysModel(CurrentActor current, ChanceryDb db, ManageCalendar manage, AuditTrail audit, Texts texts, TimeProvider clock) : PageModel
 {
     public sealed record DayRow(int Id, DateOnly Date, string Reason);
 
@@ -95,6 +95,8 @@ internal sealed class ClosedDaysModel(CurrentActor current, ChanceryDb db, Manag
                             select new { Booking = b, s.Kind }).ToListAsync(ct);
         ToContact = active.Where(b => closed.Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.Booking.StartsAt, zone))))
             .Select(b => new BookingRow(b.Booking.Reference, b.Booking.StartsAt, CheckInBooking.Mask(b.Booking.Surname, b.Booking.DocumentNumber), b.Booking.Email, b.Kind)).ToList();
+        await audit.BookingsAsync("page:/staff/rendez-vous/postes/{postId}/fermetures", AuditTrail.Read, [.. ToContact.Select(b => b.Reference)],
+            ["Surname", "DocumentNumber", "Email"], "appointments on closed days", ct);
         return true;
     }
 

@@ -13,7 +13,7 @@ namespace Chancery.Web.Pages.Staff.Appointments;
 
 // Suspicious patterns of one of the agent's posts over the last days (GET only: choosing a post or a period
 // changes nothing).
-internal sealed class DashboardModel(CurrentActor current, AppointmentDashboard dashboard, ChanceryDb db) : PageModel
+internal sealed class DashboardModel(CurrentActor current, AppointmentDashboard dashboard, ChanceryDb db, AuditTrail audit) : PageModel
 {
     public AppointmentDashboard.Report Report { get; private set; } = null!;
 
@@ -44,6 +44,7 @@ internal sealed class DashboardModel(CurrentActor current, AppointmentDashboard 
         if (!result.IsSuccess)
             return result.Error.Kind == ErrorKind.Forbidden ? Forbid() : NotFound();
         Report = result.Value;
+        await audit.BookingsAsync("page:/staff/rendez-vous/tableau-de-bord", AuditTrail.Read, [.. Report.Refusals.Select(r => r.Reference)], ["Surname", "DocumentNumber"], "refusals at the door", ct);
         PostCode = posts.Single(p => p.Id == PostId).Code;
         Posts = posts.Select(p => new SelectListItem(p.Code + " – " + p.Name, p.Id.ToString(CultureInfo.InvariantCulture), p.Id == PostId)).ToList();
         return Page();

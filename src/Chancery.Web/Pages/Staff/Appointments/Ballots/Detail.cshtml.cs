@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chancery.Core.Appointments;
 using Chancery.Core.Data;
 using Chancery.Core.Staff;
@@ -10,7 +11,7 @@ namespace Chancery.Web.Pages.Staff.Appointments.Ballots;
 
 // One ballot and its registrations in draw order. The person behind a registration is shown by surname and the
 // last characters of the document only: enough to answer someone at the desk, not a list of identities.
-internal sealed class DetailModel(CurrentActor current, ChanceryDb db) : PageModel
+internal sealed class DetailModel(CurrentActor current, ChanceryDb db, AuditTrail audit) : PageModel
 {
     public sealed record EntryRow(int? Rank, BallotEntryState State, string RegistrationId, string Surname, string Document, DateTime RegisteredAt, DateTime? StartsAt, DateTime? ConfirmBy);
 
@@ -47,6 +48,9 @@ internal sealed class DetailModel(CurrentActor current, ChanceryDb db) : PageMod
             .OrderBy(e => e.Entry.Rank ?? int.MaxValue).ThenBy(e => e.Entry.RegisteredAt)
             .Select(e => new EntryRow(e.Entry.Rank, e.Entry.State, e.Entry.RegistrationId, e.Entry.Surname, BookingMails.Masked(e.Entry.DocumentNumber), e.Entry.RegisteredAt, e.StartsAt, e.Entry.ConfirmBy))
             .ToList();
+        await audit.StaffAsync("page:/staff/rendez-vous/tirages/{id}", AuditTrail.Read,
+            entries.Select(e => new AuditTrail.Seen("ballot-entry", e.Entry.Id.ToString(CultureInfo.InvariantCulture), "ballot-entry", e.Entry.RegistrationId, ["Surname", "DocumentNumber"], ballot.PostId)),
+            "ballot registrations", ct);
         return Page();
     }
 }
