@@ -16,7 +16,7 @@ namespace Chancery.Bench.Booking;
 /// </summary>
 internal static class BookingBenchmark
 {
-    private const int WarmUpAttempts = 1_000;
+    private const int WarmUpAttempts = 3_000;
 
     private static readonly long Started = Stopwatch.GetTimestamp();
 
