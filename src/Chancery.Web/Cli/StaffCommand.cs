@@ -1,3 +1,4 @@
+using Chancery.Core.Audit;
 using Chancery.Core.Staff;
 using Chancery.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,11 @@ internal static class StaffCommand
             return 1;
         }
 
+        // Logged like the administrators' page, with the operating-system account that ran the command as the actor.
+        IReadOnlyList<string> fields = args[0] == "reset-factors" ? ["AuthenticatorKey", "RecoveryCodes", "Passkeys"] : ["DisabledAt"];
+        await services.GetRequiredService<AuditLog>().AppendAsync(
+            [new AuditRecord("cli", Environment.UserName, Environment.UserName, "cli:staff " + args[0], "write", "staff-account", user.Id, "staff", user.Id, fields, null, null, "chancery staff " + args[0])],
+            CancellationToken.None);
         await stdout.WriteLineAsync(args[0] switch
         {
             "disable" => $"Account '{user.UserName}' disabled; its sessions end within a minute.",

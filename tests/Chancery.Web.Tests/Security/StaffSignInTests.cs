@@ -364,6 +364,11 @@ public abstract class StaffSignInTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/staff/cases")).Response.StatusCode);
         Assert.Equal(0, (await StaffVerbAsync("enable", clerk.UserName!)).Code);
         using var back = await StaffSession.SignInAsync(app, clerk.UserName!);
+
+        // Both changes are in the audit log, by the operating-system account that ran the command.
+        var logged = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.RecordId == clerk.Id).OrderBy(e => e.Seq).ToListAsync());
+        Assert.Equal(["cli:staff disable", "cli:staff enable"], logged.Select(e => e.Component));
+        Assert.All(logged, e => Assert.Equal(("cli", "write", "staff", "DisabledAt"), (e.ActorKind, e.Action, e.SubjectType, e.Fields)));
     }
 
     private async Task<(int Code, string Output, string Error)> StaffVerbAsync(params string[] args)
