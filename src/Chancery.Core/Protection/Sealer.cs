@@ -25,17 +25,15 @@ public sealed class Sealer(KeyRing keys)
         ArgumentNullException.ThrowIfNull(plaintext);
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var output = new byte[NonceSize + plain.Length + TagSize];
-        var nonce = output.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(keys.DataKey(version), TagSize);
-        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize, plain.Length), output.AsSpan(NonceSize + plain.Length), Associated(entity, field, row, version));
+        Encrypt(plain, output, version, entity, field, row);
         return Prefix + version.ToString(CultureInfo.InvariantCulture) + "." + Convert.ToBase64String(output);
     }
 
     public string Open(string sealedValue, string entity, string field, string row)
     {
         ArgumentNullException.ThrowIfNull(sealedValue);
-        var version = VersionOf(sealedValue) ?? throw new SealedValueException($"{entity}.{field} of row {row} is not a sealed value.");
+        var what = $"{entity}.{field} of row {row}";
+        var version = VersionOf(sealedValue) ?? throw new SealedValueException($"{what} is not a sealed value.");
         byte[] bytes;
         try
         {
@@ -43,24 +41,10 @@ public sealed class Sealer(KeyRing keys)
         }
         catch (FormatException e)
         {
-            throw new SealedValueException($"{entity}.{field} of row {row} is not a sealed value.", e);
+            throw new SealedValueException($"{what} is not a sealed value.", e);
         }
 
-        if (bytes.Length < NonceSize + TagSize)
-            throw new SealedValueException($"{entity}.{field} of row {row} is truncated.");
-        var plain = new byte[bytes.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(keys.DataKey(version), TagSize);
-        try
-        {
-            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize, plain.Length), bytes.AsSpan(NonceSize + plain.Length), plain, Associated(entity, field, row, version));
-        }
-        catch (AuthenticationTagMismatchException e)
-        {
-            throw new SealedValueException(
-                $"{entity}.{field} of row {row} does not decrypt: it was altered, or it belongs to another row or field.", e);
-        }
-
-        return Encoding.UTF8.GetString(plain);
+        return Encoding.UTF8.GetString(Decrypt(bytes, version, entity, field, row, what, "another row or field"));
     }
 
     /// <summary>
@@ -73,29 +57,40 @@ public sealed class Sealer(KeyRing keys)
         var output = new byte[FileHeader + NonceSize + plain.Length + TagSize];
         FileMagic.CopyTo(output);
         BinaryPrimitives.WriteInt32BigEndian(output.AsSpan(FileMagic.Length), version);
-        var nonce = output.AsSpan(FileHeader, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(keys.DataKey(version), TagSize);
-        aes.Encrypt(nonce, plain, output.AsSpan(FileHeader + NonceSize, plain.Length), output.AsSpan(FileHeader + NonceSize + plain.Length), Associated(entity, field, row, version));
+        Encrypt(plain, output.AsSpan(FileHeader), version, entity, field, row);
         return output;
     }
 
     public byte[] OpenBytes(ReadOnlySpan<byte> sealedContent, string entity, string field, string row)
     {
-        var version = VersionOf(sealedContent) ?? throw new SealedValueException($"{entity}.{field} of {row} is not sealed content.");
-        if (sealedContent.Length < FileHeader + NonceSize + TagSize)
-            throw new SealedValueException($"{entity}.{field} of {row} is truncated.");
-        var length = sealedContent.Length - FileHeader - NonceSize - TagSize;
-        var plain = new byte[length];
+        var what = $"{entity}.{field} of {row}";
+        var version = VersionOf(sealedContent) ?? throw new SealedValueException($"{what} is not sealed content.");
+        return Decrypt(sealedContent[FileHeader..], version, entity, field, row, what, "another file");
+    }
+
+    // nonce ‖ ciphertext ‖ tag into output, which is exactly that long.
+    private void Encrypt(ReadOnlySpan<byte> plain, Span<byte> output, int version, string entity, string field, string row)
+    {
+        var nonce = output[..NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(keys.DataKey(version), TagSize);
+        aes.Encrypt(nonce, plain, output.Slice(NonceSize, plain.Length), output[(NonceSize + plain.Length)..], Associated(entity, field, row, version));
+    }
+
+    // Opens nonce ‖ ciphertext ‖ tag; "what" and "elsewhere" word the failure.
+    private byte[] Decrypt(ReadOnlySpan<byte> box, int version, string entity, string field, string row, string what, string elsewhere)
+    {
+        if (box.Length < NonceSize + TagSize)
+            throw new SealedValueException($"{what} is truncated.");
+        var plain = new byte[box.Length - NonceSize - TagSize];
         using var aes = new AesGcm(keys.DataKey(version), TagSize);
         try
         {
-            aes.Decrypt(sealedContent.Slice(FileHeader, NonceSize), sealedContent.Slice(FileHeader + NonceSize, length),
-                sealedContent.Slice(FileHeader + NonceSize + length, TagSize), plain, Associated(entity, field, row, version));
+            aes.Decrypt(box[..NonceSize], box.Slice(NonceSize, plain.Length), box[(NonceSize + plain.Length)..], plain, Associated(entity, field, row, version));
         }
         catch (AuthenticationTagMismatchException e)
         {
-            throw new SealedValueException($"{entity}.{field} of {row} does not decrypt: it was altered, or it belongs to another file.", e);
+            throw new SealedValueException($"{what} does not decrypt: it was altered, or it belongs to {elsewhere}.", e);
         }
 
         return plain;
