@@ -12,8 +12,9 @@ public sealed class IssuedDocument
 
     public required int StockId { get; init; }
 
-    /// <summary>The stock's prefix and serial. Sealed like the holder's data: the serial is not kept beside it in clear,
-    /// so the row does not give the number away (the stock keeps only how far its range is used).</summary>
+    /// <summary>The stock's prefix and serial; sealed. The serial is not kept beside it in clear, though serials are
+    /// handed out in order, so a stock's print records sorted by time still suggest their numbers: what sealing keeps
+    /// from a copy of the database is the holder (the case's person), not which booklet a case used.</summary>
     public required string DocumentNumber { get; init; }
 
     /// <summary>The number again, as the unique index holds it: a keyed hash (PersonalData), so a number is issued once.</summary>

@@ -28,7 +28,11 @@ public sealed class RegisteredDocument
     /// <summary>State and number, as the unique index holds them: a keyed hash (PersonalData), also the register's look-up.</summary>
     public string IdentityKey => KeyOf(DocumentNumber, IssuingState);
 
-    public static string KeyOf(string normalisedNumber, string issuingState) => issuingState + ":" + normalisedNumber;
+    /// <summary>
+    /// Prefixed, so that its keyed hash differs from a booking's or a ballot entry's for the same document (same key):
+    /// a copy of the database cannot join the register to the appointments.
+    /// </summary>
+    public static string KeyOf(string normalisedNumber, string issuingState) => "register|" + issuingState + ":" + normalisedNumber;
 
     public required DateTime RecordedAt { get; init; }
 

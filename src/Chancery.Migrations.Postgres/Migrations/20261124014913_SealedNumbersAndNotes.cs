@@ -21,7 +21,7 @@ namespace Chancery.Migrations.Postgres.Migrations
                 BEGIN
                     IF NEW."CaseId" <> OLD."CaseId" OR NEW."NumberKey" IS DISTINCT FROM OLD."NumberKey"
                        OR NEW."StockId" <> OLD."StockId" OR NEW."ScreeningResultId" <> OLD."ScreeningResultId"
-                       OR NEW."PrintedAt" <> OLD."PrintedAt"
+                       OR NEW."PrintedAt" <> OLD."PrintedAt" OR (NEW."Mrz" IS NULL) <> (OLD."Mrz" IS NULL)
                        OR (OLD."Status" = 'Voided' AND NEW."Status" <> 'Voided') THEN
                         RAISE EXCEPTION 'issuance gate: a print record cannot be rewritten, only voided' USING ERRCODE = 'check_violation';
                     END IF;

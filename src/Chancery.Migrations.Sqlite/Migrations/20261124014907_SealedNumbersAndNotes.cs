@@ -82,7 +82,7 @@ namespace Chancery.Migrations.Sqlite.Migrations
                 CREATE TRIGGER print_record_frozen BEFORE UPDATE ON "IssuedDocuments"
                 WHEN NEW."CaseId" <> OLD."CaseId" OR NEW."NumberKey" IS NOT OLD."NumberKey"
                     OR NEW."StockId" <> OLD."StockId" OR NEW."ScreeningResultId" <> OLD."ScreeningResultId"
-                    OR NEW."PrintedAt" <> OLD."PrintedAt"
+                    OR NEW."PrintedAt" <> OLD."PrintedAt" OR (NEW."Mrz" IS NULL) <> (OLD."Mrz" IS NULL)
                     OR (OLD."Status" = 'Voided' AND NEW."Status" <> 'Voided')
                 BEGIN
                     SELECT RAISE(ABORT, 'issuance gate: a print record cannot be rewritten, only voided');

@@ -461,6 +461,10 @@ public abstract class CasesApiTests(AppFixture fixture)
         await Assert.ThrowsAnyAsync<DbException>(() => App.WithDbAsync(db =>
             db.Database.ExecuteSqlAsync($"UPDATE \"IssuedDocuments\" SET \"NumberKey\" = 'ffffffffffffffffffffffff' WHERE \"CaseId\" = {id}")));
 
+        // The zone erased: refused too (it is sealed, so only its presence can be compared).
+        await Assert.ThrowsAnyAsync<DbException>(() => App.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"UPDATE \"IssuedDocuments\" SET \"Mrz\" = NULL WHERE \"CaseId\" = {id}")));
+
         // The sealed number overwritten (it changes when keys rotate, so the trigger lets it through): it no longer opens.
         await App.WithDbAsync(db =>
             db.Database.ExecuteSqlAsync($"UPDATE \"IssuedDocuments\" SET \"DocumentNumber\" = 'ZZ0000001' WHERE \"CaseId\" = {id}"));
