@@ -15,6 +15,7 @@ public sealed class ExpireUnpaidBookings(ChanceryDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Bookings
             .Where(b => b.State == BookingState.AwaitingPayment && b.PaymentDeadline <= now)
+            .OrderBy(b => b.PaymentDeadline).ThenBy(b => b.Id)
             .Select(b => new { b.Id, b.SlotId })
             .Take(500)
             .ToListAsync(ct);

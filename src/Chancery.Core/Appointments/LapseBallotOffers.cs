@@ -47,6 +47,7 @@ public sealed class LapseBallotOffers(ChanceryDb db, TimeProvider clock, BallotN
         // Slots given back by a ballot's bookings: in the pool, still carrying the id of a drawn ballot.
         var givenBack = await db.Slots.AsNoTracking()
             .Where(s => s.State == SlotState.Pool && s.BallotId != null && db.Ballots.Any(b => b.Id == s.BallotId && b.State == BallotState.Drawn))
+            .OrderBy(s => s.Id)
             .Select(s => new { s.Id, BallotId = s.BallotId!.Value })
             .Take(500)
             .ToListAsync(ct);

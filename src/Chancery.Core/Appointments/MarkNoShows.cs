@@ -19,6 +19,7 @@ public sealed class MarkNoShows(ChanceryDb db, TimeProvider clock)
         var candidates = await (from b in db.Bookings
                                 join s in db.AppointmentServices on b.ServiceId equals s.Id
                                 where b.State == BookingState.Confirmed && b.StartsAt < startedBefore
+                                orderby b.StartsAt, b.Id
                                 select new { Booking = b, s.DurationMinutes })
             .Take(1000).ToListAsync(ct);
         var marked = 0;
