@@ -131,8 +131,41 @@ public sealed class MakeBreachReport(ChanceryDb db, TimeProvider clock)
         var found = new Dictionary<string, (string?, string?, string)>(StringComparer.Ordinal);
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(Batch))
         {
+            // Most subjects are named by a Guid; staff accounts and ballot registrations by a string of their own.
+            var guids = chunk.Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).OfType<Guid>().ToList();
             switch (type)
             {
+                case "person":
+                    var languages = await db.Cases.AsNoTracking().Where(c => guids.Contains(c.ApplicantId))
+                        .Join(db.SubmittedApplications, c => c.Id, a => a.CaseId, (c, a) => new { c.ApplicantId, a.Language })
+                        .ToListAsync(ct);
+                    var languageOf = languages.ToLookup(l => l.ApplicantId, l => l.Language);
+                    foreach (var p in await db.Persons.AsNoTracking().Where(p => guids.Contains(p.Id)).ToListAsync(ct))
+                    {
+                        found[p.Id.ToString()] = (Join(p.GivenNames, p.Surname), p.Email ?? p.Address ?? p.Phone, Language(languageOf[p.Id].FirstOrDefault()));
+                    }
+
+                    break;
+                case "booking":
+                    foreach (var b in await db.Bookings.AsNoTracking().Where(b => guids.Contains(b.Id)).ToListAsync(ct))
+                        found[b.Id.ToString()] = (b.Surname, b.Email, Language(b.Language));
+                    break;
+                case "draft":
+                    foreach (var d in await db.ApplicationDrafts.AsNoTracking().Where(d => guids.Contains(d.Id)).ToListAsync(ct))
+                    {
+                        var answers = d.Answers;
+                        found[d.Id.ToString()] = (Join(answers["givenNames"], answers["surname"]), answers["email"], Language(d.Language));
+                    }
+
+                    break;
+                case "application":
+                    foreach (var a in await db.SubmittedApplications.AsNoTracking().Where(a => guids.Contains(a.CaseId)).ToListAsync(ct))
+                    {
+                        var answers = a.Answers;
+                        found[a.CaseId.ToString()] = (Join(answers["givenNames"], answers["surname"]), a.Email, Language(a.Language));
+                    }
+
+                    break;
                 case "staff":
                     // An agent whose account an administrator looked at or changed: staff are people too.
                     foreach (var u in await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
@@ -141,45 +174,6 @@ public sealed class MakeBreachReport(ChanceryDb db, TimeProvider clock)
                 case "ballot-entry":
                     foreach (var e in await db.BallotEntries.AsNoTracking().Where(e => chunk.Contains(e.RegistrationId)).ToListAsync(ct))
                         found[e.RegistrationId] = (e.Surname, e.Email, Language(e.Language));
-                    break;
-            }
-        }
-
-        var guids = ids.Select(id => Guid.TryParse(id, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        foreach (var chunk in guids.Chunk(Batch))
-        {
-            switch (type)
-            {
-                case "person":
-                    var languages = await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.ApplicantId))
-                        .Join(db.SubmittedApplications, c => c.Id, a => a.CaseId, (c, a) => new { c.ApplicantId, a.Language })
-                        .ToListAsync(ct);
-                    var languageOf = languages.ToLookup(l => l.ApplicantId, l => l.Language);
-                    foreach (var p in await db.Persons.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(ct))
-                    {
-                        found[p.Id.ToString()] = (Join(p.GivenNames, p.Surname), p.Email ?? p.Address ?? p.Phone, Language(languageOf[p.Id].FirstOrDefault()));
-                    }
-
-                    break;
-                case "booking":
-                    foreach (var b in await db.Bookings.AsNoTracking().Where(b => chunk.Contains(b.Id)).ToListAsync(ct))
-                        found[b.Id.ToString()] = (b.Surname, b.Email, Language(b.Language));
-                    break;
-                case "draft":
-                    foreach (var d in await db.ApplicationDrafts.AsNoTracking().Where(d => chunk.Contains(d.Id)).ToListAsync(ct))
-                    {
-                        var answers = d.Answers;
-                        found[d.Id.ToString()] = (Join(answers["givenNames"], answers["surname"]), answers["email"], Language(d.Language));
-                    }
-
-                    break;
-                case "application":
-                    foreach (var a in await db.SubmittedApplications.AsNoTracking().Where(a => chunk.Contains(a.CaseId)).ToListAsync(ct))
-                    {
-                        var answers = a.Answers;
-                        found[a.CaseId.ToString()] = (Join(answers["givenNames"], answers["surname"]), a.Email, Language(a.Language));
-                    }
-
                     break;
                 default:
                     return found;

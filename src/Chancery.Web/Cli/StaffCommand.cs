@@ -47,7 +47,7 @@ internal static class StaffCommand
         }
 
         // Logged like the administrators' page, with the operating-system account that ran the command as the actor.
-        IReadOnlyList<string> fields = args[0] == "reset-factors" ? ["AuthenticatorKey", "RecoveryCodes", "Passkeys"] : ["DisabledAt"];
+        IReadOnlyList<string> fields = args[0] == "reset-factors" ? AuditTrail.FactorFields : ["DisabledAt"];
         await services.GetRequiredService<AuditLog>().AppendAsync(
             [new AuditRecord("cli", Environment.UserName, Environment.UserName, "cli:staff " + args[0], "write", "staff-account", user.Id, "staff", user.Id, fields, null, null, "chancery staff " + args[0])],
             CancellationToken.None);

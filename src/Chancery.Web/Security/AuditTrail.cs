@@ -30,6 +30,9 @@ internal sealed class AuditTrail(IHttpContextAccessor http, CurrentActor current
     /// <summary>What a step of a case changes.</summary>
     public static readonly IReadOnlyList<string> CaseStepFields = ["State", "DecisionReason"];
 
+    /// <summary>What resetting an account's sign-in factors changes (StaffAccountControl.ClearFactorsAsync).</summary>
+    public static readonly IReadOnlyList<string> FactorFields = ["AuthenticatorKey", "RecoveryCodes", "Passkeys"];
+
     /// <summary>
     /// Why a step was taken, as the log keeps it: the action only. The agent's own words can name people, so they stay
     /// in the case's history, sealed; the log is clear text that nobody can rewrite, nor erase a name from.

@@ -28,30 +28,7 @@ public sealed partial class UploadStore(IOptions<UploadOptions> options, Sealer 
 
         var root = EnsureRoot();
         var storedName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
-        // The leading dot keeps the temporary name outside the stored-name pattern: OpenRead never serves it.
-        var temporary = Path.Combine(root, $".{storedName}.tmp");
-        var final = Path.Combine(root, storedName);
-        try
-        {
-            var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
-            if (!OperatingSystem.IsWindows())
-                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            var stream = new FileStream(temporary, fileOptions);
-            await using (stream.ConfigureAwait(false))
-            {
-                await stream.WriteAsync(sealer.SealBytes(content.Span, Entity, Field, storedName), ct).ConfigureAwait(false);
-                await stream.FlushAsync(ct).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, final, overwrite: false);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-
+        await WriteInPlaceAsync(root, storedName, sealer.SealBytes(content.Span, Entity, Field, storedName), replace: false, ct).ConfigureAwait(false);
         return storedName;
     }
 
@@ -101,21 +78,29 @@ public sealed partial class UploadStore(IOptions<UploadOptions> options, Sealer 
 
         // A file stored before files were sealed is sealed as it is: rotation is also how such a folder is migrated.
         var plain = Sealer.VersionOf(sealedContent) is null ? sealedContent : sealer.OpenBytes(sealedContent, Entity, Field, storedName);
-        var temporary = Path.Combine(Root, $".{storedName}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.tmp");
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
-        if (!OperatingSystem.IsWindows())
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await WriteInPlaceAsync(Root, storedName, sealer.SealBytes(plain, Entity, Field, storedName), replace: true, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    // Writes to a temporary file, then moves it into place, so a reader never sees half a file. The leading dot keeps
+    // the temporary name outside the stored-name pattern: OpenRead never serves it.
+    private static async Task WriteInPlaceAsync(string root, string storedName, byte[] content, bool replace, CancellationToken ct)
+    {
+        var temporary = Path.Combine(root, $".{storedName}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.tmp");
         try
         {
+            var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             var stream = new FileStream(temporary, fileOptions);
             await using (stream.ConfigureAwait(false))
             {
-                await stream.WriteAsync(sealer.SealBytes(plain, Entity, Field, storedName), ct).ConfigureAwait(false);
+                await stream.WriteAsync(content, ct).ConfigureAwait(false);
+                await stream.FlushAsync(ct).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path, overwrite: true);
-            return true;
+            File.Move(temporary, Path.Combine(root, storedName), overwrite: replace);
         }
         finally
         {

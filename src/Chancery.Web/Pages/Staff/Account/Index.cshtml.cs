@@ -62,7 +62,7 @@ internal sealed class IndexModel(UserManager<StaffUser> users, StaffSignInManage
         }
 
         await StaffAccountControl.ClearFactorsAsync(users, user);
-        await audit.OwnAccountAsync("page:/staff/compte", user, ["AuthenticatorKey", "RecoveryCodes", "Passkeys"], "own sign-in factors reset", HttpContext.RequestAborted);
+        await audit.OwnAccountAsync("page:/staff/compte", user, AuditTrail.FactorFields, "own sign-in factors reset", HttpContext.RequestAborted);
         // This session goes on with the password alone, straight to enrolling the new authenticator.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new(StaffSignInManager.AmrClaim, "pwd")]);
         TempData[Notice.Success] = texts["staff.account.reset.done"];

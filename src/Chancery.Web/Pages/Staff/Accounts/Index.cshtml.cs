@@ -50,7 +50,7 @@ internal sealed class IndexModel(CurrentActor current, ChanceryDb db, UserManage
         ActAsync(userId, control.EnableAsync, "staff.account.admin.enableDone", ["DisabledAt"], "account enabled", ct);
 
     public Task<IActionResult> OnPostResetAsync(string userId, CancellationToken ct) =>
-        ActAsync(userId, control.ResetFactorsAsync, "staff.account.admin.resetDone", ["AuthenticatorKey", "RecoveryCodes", "Passkeys"], "sign-in factors reset", ct);
+        ActAsync(userId, control.ResetFactorsAsync, "staff.account.admin.resetDone", AuditTrail.FactorFields, "sign-in factors reset", ct);
 
     private async Task<IActionResult> ActAsync(
         string userId, Func<StaffUser, Task<IdentityResult>> act, string doneKey, IReadOnlyList<string> fields, string reason, CancellationToken ct)
